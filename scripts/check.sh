@@ -1,0 +1,29 @@
+#!/bin/sh
+# make check: every test suite twice, once in the normal build and once
+# under ASan+UBSan, then one closing line "N passed, N failed, N skipped".
+set -u
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+setup() { # setup DIR [meson options...]
+	dir=$1; shift
+	if [ ! -f "$dir/build.ninja" ]; then
+		meson setup "$dir" "$@" >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+	fi
+	ninja -C "$dir" >"$dir.build.log" 2>&1 || { tail -60 "$dir.build.log"; return 1; }
+}
+
+rc=0
+setup build || rc=1
+[ $rc = 0 ] && { meson test -C build --num-processes "$jobs" --print-errorlogs -q >build.test.log 2>&1 || true; }
+setup build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dc_args=-fno-sanitize-recover=all \
+	-Dbuildtype=debug || rc=1
+[ $rc = 0 ] && { meson test -C build-asan --num-processes "$jobs" --print-errorlogs -q \
+	--timeout-multiplier 3 >build-asan.test.log 2>&1 || true; }
+if [ $rc != 0 ]; then
+	echo "0 passed, 1 failed, 0 skipped"
+	exit 1
+fi
+grep -E '^(not ok|FAIL|ERROR|TIMEOUT)' build.test.log build-asan.test.log | head -40
+python3 scripts/tap-summary.py normal=build/meson-logs/testlog.json \
+	asan+ubsan=build-asan/meson-logs/testlog.json

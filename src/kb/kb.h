@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef BI_KB_H
+#define BI_KB_H
+
+/*
+ * The knowledge base: what baseimg knows about the official image families
+ * (variants, libc, shell, sizes, OS releases, build-only images) and about
+ * language packages (Python C extensions, Node native addons). The data is
+ * the readable, dated file data/kb/images.kb, embedded at build time;
+ * BASEIMG_KB=PATH loads another copy instead. Format: docs/knowledge-base.md.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "elf/elf.h" /* enum bi_libc */
+
+struct bi_err;
+struct bi_ref;
+struct bi_kb;
+
+/* The spectrum, lightest first. */
+enum bi_class {
+	BI_CLASS_SCRATCH,
+	BI_CLASS_DISTROLESS,
+	BI_CLASS_ALPINE,
+	BI_CLASS_SLIM,
+	BI_CLASS_FULL,
+	BI_CLASS_UNKNOWN,
+	BI_CLASS__MAX,
+};
+const char *bi_class_name(enum bi_class c); /* "scratch" ... "full", "unknown" */
+
+/* What the KB says about one image reference. */
+struct bi_kb_match {
+	bool known;	    /* the family is in the KB */
+	char family[128];   /* "python", "gcr.io/distroless/static", "cgr.dev/chainguard/go" */
+	char variant[64];   /* "slim", "alpine", "full", "jre", "debug", ... */
+	enum bi_class class;
+	enum bi_libc libc;
+	bool has_shell;
+	bool build_only;    /* golang, gcc, rust, maven, gradle, buildpack-deps, JDK images */
+	bool full;	    /* full or build-only: BI105 */
+	char os_id[32];	    /* "debian", "ubuntu", "alpine", "wolfi", "" unknown */
+	char os_release[32]; /* "bookworm", "3.20", "22.04"; "" when the tag does not say */
+	bool os_variants;   /* the family publishes OS-release variants (BI103 applies) */
+	bool os_pinned;	    /* the tag pins the OS release */
+	char suggestion[256]; /* a pinned tag to suggest, "python:3.12-slim-trixie", or "" */
+	uint64_t approx_size_mb; /* 0 unknown */
+};
+
+int bi_kb_load(struct bi_kb **ret, struct bi_err **err);
+void bi_kb_free(struct bi_kb *kb);
+void bi_kb_freep(struct bi_kb **kb);
+const char *bi_kb_date(const struct bi_kb *kb); /* the data's date, "2026-11-01" */
+
+/* Classify a reference. Always fills *ret (known=false for unknown families). */
+void bi_kb_lookup(const struct bi_kb *kb, const struct bi_ref *ref, struct bi_kb_match *ret);
+bool bi_kb_python_c_extension(const struct bi_kb *kb, const char *pkg);
+bool bi_kb_node_native_addon(const struct bi_kb *kb, const char *pkg);
+/*
+ * Scalar facts by key, e.g. "debian.current" -> "trixie", "python.latest" ->
+ * "3.13", "alpine.latest" -> "3.22". NULL when unknown.
+ */
+const char *bi_kb_get(const struct bi_kb *kb, const char *key);
+
+#endif

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef BI_UTIL_LIMITS_H
+#define BI_UTIL_LIMITS_H
+
+/*
+ * Every cap on a size taken from input, in one place (curl dynbuf.h).
+ * Exceeding one is a BI_ELIMIT error that names the input and the cap.
+ * docs/limits.md lists these for users; keep the two in step.
+ */
+#define BI_KiB ((size_t)1024)
+#define BI_MiB (1024 * BI_KiB)
+#define BI_GiB (1024 * BI_MiB)
+
+/* Dockerfiles */
+#define BI_MAX_DOCKERFILE (16 * BI_MiB)	     /* one Dockerfile */
+#define BI_MAX_DOCKERFILE_LINE (64 * BI_KiB) /* one logical line (BuildKit's bufio limit) */
+#define BI_MAX_INSTRUCTIONS 100000	     /* instructions in one Dockerfile */
+#define BI_MAX_HEREDOCS_PER_LINE 64
+#define BI_MAX_ARG_EXPANSION (1 * BI_MiB) /* result of expanding one word */
+#define BI_MAX_CONFIG_FILE (1 * BI_MiB)	  /* .baseimg.yaml */
+
+/* Image references */
+#define BI_MAX_REFERENCE 4096 /* whole reference string */
+#define BI_MAX_REPO_NAME 255  /* repository path, as the distribution spec */
+#define BI_MAX_TAG 128
+
+/* Image documents */
+#define BI_MAX_MANIFEST (4 * BI_MiB) /* manifest, index, docker manifest.json */
+#define BI_MAX_CONFIG (8 * BI_MiB)   /* image config blob */
+#define BI_MAX_LAYERS 1000	     /* layers in one image */
+#define BI_MAX_PLATFORMS 256	     /* manifests in one index */
+
+/* Layers */
+#define BI_MAX_LAYER_UNCOMPRESSED ((uint64_t)64 * BI_GiB) /* decompression bomb guard */
+#define BI_MAX_COMPRESSION_RATIO 1000 /* uncompressed / compressed, past 1 MiB */
+#define BI_MAX_TAR_ENTRIES 2000000    /* entries in one layer */
+#define BI_MAX_IMAGE_FILES 4000000    /* paths in the merged view */
+#define BI_MAX_PATH 4096	      /* one path inside an image */
+#define BI_MAX_SYMLINK_HOPS 40	      /* symlinks followed resolving one path */
+#define BI_MAX_KEPT_FILE (16 * BI_MiB) /* a file kept for analysis (package DB, os-release) */
+#define BI_MAX_ELF_HEADER (256 * BI_KiB) /* bytes of an ELF file read for its headers */
+
+/* Package databases */
+#define BI_MAX_PACKAGES 100000 /* packages in one image */
+#define BI_MAX_PKG_FIELD (1 * BI_MiB)
+#define BI_MAX_RPM_HEADER (32 * BI_MiB)
+
+/* ELF */
+#define BI_MAX_ELF_PHDRS 4096
+#define BI_MAX_ELF_SHDRS 65535
+#define BI_MAX_ELF_NEEDED 1024
+
+/* Vulnerability data */
+#define BI_MAX_FEED_FILE (512 * BI_MiB) /* one JSON feed file */
+#define BI_MAX_OSV_RECORD (16 * BI_MiB)
+
+/* Version strings */
+#define BI_MAX_VERSION 1024
+
+#endif
