@@ -19,8 +19,7 @@ enum sec_kind {
 	SEC_OS,
 	SEC_FAMILY,
 	SEC_MIRRORS,
-	SEC_PYEXT,
-	SEC_NODEADDON,
+	SEC_LIST,
 	SEC__MAX,
 };
 
@@ -156,8 +155,11 @@ void bi_kb_free(struct bi_kb *kb)
 	}
 	free(kb->fam);
 	strv_free(kb->mirrors, kb->nmirrors);
-	strv_free(kb->pyext, kb->npyext);
-	strv_free(kb->nodeaddon, kb->nnodeaddon);
+	for (size_t i = 0; i < kb->nlists; i++) {
+		strv_free(kb->lists[i].items, kb->lists[i].n);
+		free(kb->lists[i].name);
+	}
+	free(kb->lists);
 	free(kb->name);
 	free(kb);
 }
@@ -205,6 +207,13 @@ struct parser {
 	char secname[256];
 	struct kb_os *os;
 	struct kb_family *fam;
+	struct kb_list *list;
+};
+
+/* Package-list sections: [python-c-extensions] and friends. */
+static const char *const list_sections[] = {
+	"python-c-extensions",	 "node-native-addons", "go-cgo-modules",
+	"java-native-libraries", "rust-native-crates",
 };
 
 #define PFAIL(p, ...) bi_err_set(err, BI_EFORMAT, "%s: line %zu: " __VA_ARGS__)
@@ -214,8 +223,7 @@ static int add_kv(struct parser *p, struct bi_span key, struct bi_span val, stru
 	struct bi_kb *kb = p->kb;
 	struct kb_kv *kv;
 
-	if (p->kind == SEC_NONE || p->kind == SEC_MIRRORS || p->kind == SEC_PYEXT ||
-	    p->kind == SEC_NODEADDON)
+	if (p->kind == SEC_NONE || p->kind == SEC_MIRRORS || p->kind == SEC_LIST)
 		return PFAIL(p, "a \"key = value\" line outside [meta], [os] or [family]", p->name,
 			     p->line);
 	BI_ALLOC_GROW(kb->kv, kb->nkv + 1, kb->akv);
@@ -248,17 +256,32 @@ static int section(struct parser *p, struct bi_span s, struct bi_err **err)
 		p->kind = SEC_META;
 	else if (bi_span_eq_str(kind, "mirrors") && !name.len)
 		p->kind = SEC_MIRRORS;
-	else if (bi_span_eq_str(kind, "python-c-extensions") && !name.len)
-		p->kind = SEC_PYEXT;
-	else if (bi_span_eq_str(kind, "node-native-addons") && !name.len)
-		p->kind = SEC_NODEADDON;
 	else if (bi_span_eq_str(kind, "os") && name.len)
 		p->kind = SEC_OS;
 	else if (bi_span_eq_str(kind, "family") && name.len)
 		p->kind = SEC_FAMILY;
-	else
-		return PFAIL(p, "unknown section [" BI_SPAN_FMT "]", p->name, p->line,
-			     BI_SPAN_ARG(s));
+	else {
+		p->kind = SEC_NONE;
+		for (size_t i = 0; i < BI_ARRAY_SIZE(list_sections) && !name.len; i++)
+			if (bi_span_eq_str(kind, list_sections[i]))
+				p->kind = SEC_LIST;
+		if (p->kind == SEC_NONE)
+			return PFAIL(p, "unknown section [" BI_SPAN_FMT "]", p->name, p->line,
+				     BI_SPAN_ARG(s));
+	}
+	p->list = NULL;
+	if (p->kind == SEC_LIST) {
+		for (size_t i = 0; i < kb->nlists; i++)
+			if (bi_span_eq_str(kind, kb->lists[i].name))
+				p->list = &kb->lists[i];
+		if (!p->list) {
+			BI_ALLOC_GROW(kb->lists, kb->nlists + 1, kb->alists);
+			p->list = &kb->lists[kb->nlists++];
+			memset(p->list, 0, sizeof(*p->list));
+			p->list->name = bi_span_dup(kind);
+			p->list->python = bi_span_eq_str(kind, "python-c-extensions");
+		}
+	}
 	if (name.len)
 		snprintf(p->secname, sizeof(p->secname), BI_SPAN_FMT, BI_SPAN_ARG(name));
 	else
@@ -440,16 +463,11 @@ static int row(struct parser *p, struct bi_span line, struct bi_err **err)
 		BI_ALLOC_GROW(kb->mirrors, kb->nmirrors + 1, kb->amirrors);
 		kb->mirrors[kb->nmirrors++] = bi_span_dup(w[1]);
 		return 0;
-	case SEC_PYEXT:
+	case SEC_LIST:
 		for (size_t j = 0; j < nw; j++) {
-			BI_ALLOC_GROW(kb->pyext, kb->npyext + 1, kb->apyext);
-			kb->pyext[kb->npyext++] = normalize_pkg(w[j], true);
-		}
-		return 0;
-	case SEC_NODEADDON:
-		for (size_t j = 0; j < nw; j++) {
-			BI_ALLOC_GROW(kb->nodeaddon, kb->nnodeaddon + 1, kb->anodeaddon);
-			kb->nodeaddon[kb->nnodeaddon++] = normalize_pkg(w[j], false);
+			struct kb_list *l = p->list;
+			BI_ALLOC_GROW(l->items, l->n + 1, l->alloc);
+			l->items[l->n++] = normalize_pkg(w[j], l->python);
 		}
 		return 0;
 	case SEC_META:
@@ -506,8 +524,7 @@ int bi_kb_parse(struct bi_span text, const char *name, struct bi_kb **ret, struc
 			if (line.ptr[line.len - 1] != ']')
 				return PFAIL(&p, "section header without \"]\"", name, p.line);
 			r = section(&p, bi_span_sub(line, 1, line.len - 2), err);
-		} else if (p.kind != SEC_PYEXT && p.kind != SEC_NODEADDON &&
-			   is_kv(line, &key, &val)) {
+		} else if (p.kind != SEC_LIST && is_kv(line, &key, &val)) {
 			r = add_kv(&p, key, val, err);
 		} else {
 			r = row(&p, line, err);
@@ -517,10 +534,9 @@ int bi_kb_parse(struct bi_span text, const char *name, struct bi_kb **ret, struc
 	}
 	if (!bi_kb_get(kb, "meta.date"))
 		return bi_err_set(err, BI_EFORMAT, "%s: no [meta] date", name);
-	if (kb->npyext)
-		qsort(kb->pyext, kb->npyext, sizeof(char *), cmp_str);
-	if (kb->nnodeaddon)
-		qsort(kb->nodeaddon, kb->nnodeaddon, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < kb->nlists; i++)
+		if (kb->lists[i].n)
+			qsort(kb->lists[i].items, kb->lists[i].n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < kb->nfam; i++)
 		if (!kb->fam[i].nvar)
 			return bi_err_set(err, BI_EFORMAT, "%s: [family %s] has no variant row",
@@ -582,38 +598,50 @@ static struct bi_span bare_name(const char *pkg)
 	return bi_span_sub(s, 0, i);
 }
 
-bool bi_kb_python_c_extension(const struct bi_kb *kb, const char *pkg)
+bool bi_kb_in_list(const struct bi_kb *kb, const char *list, const char *pkg)
 {
+	const struct kb_list *l = NULL;
 	struct bi_span s;
 	char *n;
 	bool found;
 
-	if (!kb || !pkg)
+	if (!kb || !pkg || !list)
+		return false;
+	for (size_t i = 0; i < kb->nlists; i++)
+		if (strcmp(kb->lists[i].name, list) == 0)
+			l = &kb->lists[i];
+	if (!l)
 		return false;
 	s = bare_name(pkg);
 	if (!s.len)
 		return false;
-	n = normalize_pkg(s, true);
-	found = in_sorted(kb->pyext, kb->npyext, n);
+	n = normalize_pkg(s, l->python);
+	found = in_sorted(l->items, l->n, n);
 	free(n);
 	return found;
 }
 
+const char *const *bi_kb_list(const struct bi_kb *kb, const char *list, size_t *ret_n)
+{
+	*ret_n = 0;
+	if (!kb || !list)
+		return NULL;
+	for (size_t i = 0; i < kb->nlists; i++)
+		if (strcmp(kb->lists[i].name, list) == 0) {
+			*ret_n = kb->lists[i].n;
+			return (const char *const *)kb->lists[i].items;
+		}
+	return NULL;
+}
+
+bool bi_kb_python_c_extension(const struct bi_kb *kb, const char *pkg)
+{
+	return bi_kb_in_list(kb, "python-c-extensions", pkg);
+}
+
 bool bi_kb_node_native_addon(const struct bi_kb *kb, const char *pkg)
 {
-	struct bi_span s;
-	char *n;
-	bool found;
-
-	if (!kb || !pkg)
-		return false;
-	s = bare_name(pkg);
-	if (!s.len)
-		return false;
-	n = normalize_pkg(s, false);
-	found = in_sorted(kb->nodeaddon, kb->nnodeaddon, n);
-	free(n);
-	return found;
+	return bi_kb_in_list(kb, "node-native-addons", pkg);
 }
 
 const char *bi_kb__family_get(const struct bi_kb *kb, const struct kb_family *f, const char *key)

@@ -63,10 +63,23 @@ void bi_kb_lookup(const struct bi_kb *kb, const struct bi_ref *ref, struct bi_kb
 bool bi_kb_python_c_extension(const struct bi_kb *kb, const char *pkg);
 bool bi_kb_node_native_addon(const struct bi_kb *kb, const char *pkg);
 /*
+ * Membership in any package list of the KB: "python-c-extensions",
+ * "node-native-addons", "go-cgo-modules", "java-native-libraries",
+ * "rust-native-crates". Extras, versions and markers after the name are ignored.
+ */
+bool bi_kb_in_list(const struct bi_kb *kb, const char *list, const char *pkg);
+/* The (normalised, sorted) items of a package list; NULL and 0 when absent. Borrowed. */
+const char *const *bi_kb_list(const struct bi_kb *kb, const char *list, size_t *ret_n);
+/*
  * Scalar facts by key, e.g. "debian.current" -> "trixie", "python.latest" ->
  * "3.13", "alpine.latest" -> "3.22". NULL when unknown.
  */
 const char *bi_kb_get(const struct bi_kb *kb, const char *key);
+/* The version number of an OS release: ("debian", "trixie") -> "13"; NULL if unknown. */
+const char *bi_kb_os_version(const struct bi_kb *kb, const char *os, const char *codename);
+/* The version rows of a family, in file order; returns how many (at most max). */
+size_t bi_kb_family_versions(const struct bi_kb *kb, const char *family, const char **out,
+			     size_t max);
 /* The newest version the KB knows for a family ("python" -> "3.15"); false if none. */
 bool bi_kb_family_latest(const struct bi_kb *kb, const char *family, char *out, size_t n);
 

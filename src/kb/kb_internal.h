@@ -57,6 +57,13 @@ struct kb_family {
 	size_t nalias, aalias;
 };
 
+struct kb_list {
+	char *name;  /* "python-c-extensions" */
+	bool python; /* PEP 503 names */
+	char **items;
+	size_t n, alloc;
+};
+
 struct bi_kb {
 	char *name; /* for messages */
 	struct kb_kv *kv;
@@ -67,10 +74,8 @@ struct bi_kb {
 	size_t nfam, afam;
 	char **mirrors;
 	size_t nmirrors, amirrors;
-	char **pyext; /* normalised names */
-	size_t npyext, apyext;
-	char **nodeaddon;
-	size_t nnodeaddon, anodeaddon;
+	struct kb_list *lists; /* package lists, items sorted */
+	size_t nlists, alists;
 	long adoption_days;
 };
 

@@ -521,3 +521,22 @@ bool bi_kb_family_latest(const struct bi_kb *kb, const char *family, char *out, 
 	copy(out, n, v);
 	return true;
 }
+
+const char *bi_kb_os_version(const struct bi_kb *kb, const char *os, const char *codename)
+{
+	const struct kb_os *o = kb && os ? bi_kb__os(kb, os) : NULL;
+	const struct kb_release *r = o ? release_named(o, codename) : NULL;
+
+	return r ? r->version : NULL;
+}
+
+size_t bi_kb_family_versions(const struct bi_kb *kb, const char *family, const char **out,
+			     size_t max)
+{
+	const struct kb_family *f = kb ? find_family(kb, family) : NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; f && i < f->nver && n < max; i++)
+		out[n++] = f->ver[i].v;
+	return n;
+}
