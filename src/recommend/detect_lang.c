@@ -443,9 +443,12 @@ static void python_requirements(struct detect *d, const char *name)
 	_cleanup_(bi_buf_release) struct bi_buf b = BI_BUF_INIT(BI_MAX_PROJECT_FILE);
 	struct bi_span text, line;
 
+	if (!bi_detect__exists(d, name))
+		return;
+	/* a requirements file names the language even when it is too large to read */
+	bi_detect__signal(d, BI_LANG_PYTHON, name);
 	if (!bi_detect__read(d, name, &b))
 		return;
-	bi_detect__signal(d, BI_LANG_PYTHON, name);
 	if (!d->w->python_manifest[0] && strcmp(name, "requirements.txt") == 0)
 		snprintf(d->w->python_manifest, sizeof(d->w->python_manifest), "%s", name);
 	text = bi_buf_span(&b);
