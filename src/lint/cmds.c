@@ -450,9 +450,18 @@ enum bi_build_kind bi_build_cmd(char *const *w, size_t n, bool *ret_static)
 			i++;
 		if (i >= n || !eq(w[i], "build"))
 			return BI_BUILD_NONE;
-		for (; i < n; i++)
+		for (; i < n; i++) {
+			const char *t = NULL;
 			if (strstr(w[i], "musl") || strstr(w[i], "crt-static"))
 				*ret_static = true;
+			if (eq(w[i], "--target") && i + 1 < n)
+				t = w[i + 1];
+			else if (strncmp(w[i], "--target=", 9) == 0)
+				t = w[i] + 9;
+			/* wasm32-wasi, windows, ...: not a Linux binary needing a libc here */
+			if (t && !strstr(t, "linux-gnu"))
+				*ret_static = true;
+		}
 		return BI_BUILD_CARGO;
 	}
 	if (is_cc(prog)) {

@@ -230,6 +230,11 @@ static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const 
 		for (size_t k = 0; k < p; k++) {
 			if (!bi_sh_assignment(cmd->words[k], &name, &value))
 				continue;
+			/* GOOS=js / GOARCH=wasm / GOOS=windows: not a Linux binary */
+			if ((bi_span_eq_str(name, "GOARCH") && bi_span_eq_str(value, "wasm")) ||
+			    (bi_span_eq_str(name, "GOOS") && !bi_span_eq_str(value, "linux") &&
+			     value.len && value.ptr[0] != '$'))
+				x.cgo_off = true;
 			if (p == cmd->n)
 				locals_set(&loc, name, value);
 			else if (bi_span_eq_str(name, "CGO_ENABLED"))
@@ -683,10 +688,10 @@ static bool copy_is_data(const struct bi_instr *in)
 {
 	static const char *const prefixes[] = { "/etc/", "/usr/share/", "/usr/local/share/", NULL };
 	static const char *const suffixes[] = {
-		".crt",	       ".pem", ".json", ".yaml", ".yml", ".toml", ".conf",
-		".html",       ".css", ".js",	".txt",	 ".md",	 ".sql",  ".ini",
-		".xml",	       ".env", ".key",	".png",	 ".svg", ".ico",  ".cfg",
-		".properties", ".jar", ".war",	".py",	 ".rb",	 ".php",  NULL,
+		".crt", ".pem", ".json", ".yaml", ".yml", ".toml", ".conf",	  ".html",
+		".css", ".js",	".wasm", ".txt",  ".md",  ".sql",  ".ini",	  ".xml",
+		".env", ".key", ".png",	 ".svg",  ".ico", ".cfg",  ".properties", ".jar",
+		".war", ".py",	".rb",	 ".php",  NULL,
 	};
 	size_t nsrc = in->nargs ? in->nargs - 1 : 0;
 
