@@ -278,8 +278,16 @@ int bi_lint_config_parse(struct bi_span text, const char *name, struct bi_lint_c
 				return r;
 			continue;
 		}
-		if (bi_span_starts_with(body, "- "))
-			return fail(&p, "a list item needs a key above it");
+		if (bi_span_eq_str(body, "-") || bi_span_starts_with(body, "- ")) {
+			/* YAML allows a block list at the key's own indentation. */
+			if (block == KEY_NONE || (block_indent > 0))
+				return fail(&p, "a list item needs a key above it");
+			block_indent = 0;
+			r = list_item(&p, block, bi_span_sub(body, 1, body.len - 1));
+			if (r < 0)
+				return r;
+			continue;
+		}
 		if (!bi_span_cut(body, ':', &key, &val))
 			return fail(&p, "expected 'key: value'");
 		key = bi_span_trim(key);

@@ -74,10 +74,13 @@ static size_t shell_c_script(char **words, size_t n)
 	}
 	for (; i < n; i++) {
 		const char *w = words[i];
-		if (w[0] != '-' || w[1] == '-')
+		size_t len = strlen(w);
+		if ((w[0] != '-' && w[0] != '+') || w[1] == '-')
 			return 0;
 		if (strchr(w, 'c'))
 			return i + 1 < n ? i + 1 : 0;
+		if (w[len - 1] == 'o' || w[len - 1] == 'O')
+			i++; /* -o pipefail */
 	}
 	return 0;
 }
