@@ -220,13 +220,16 @@ static void process_name(struct sw *s, struct bi_buf *name)
 	}
 }
 
-/* The value of name, or NULL when unset (recorded as unresolved). */
-static const char *get_env(struct sw *s, const struct bi_buf *name)
+/*
+ * The value of name, or NULL when unset; `record` adds an unset name to the
+ * unresolved list (plain $V and ${V}: a default or alternative resolves it).
+ */
+static const char *get_env(struct sw *s, const struct bi_buf *name, bool record)
 {
 	const char *v = s->o->lookup ? s->o->lookup(s->o->ctx, bi_buf_span(name)) : NULL;
 	struct bi_strv *u = s->o->unresolved;
 
-	if (!v && u) {
+	if (!v && u && record) {
 		bool seen = false;
 		for (size_t i = 0; i < u->n && !seen; i++)
 			seen = strcmp(u->v[i], name->buf) == 0;
@@ -305,7 +308,7 @@ static int process_dollar_curly(struct sw *s, struct bi_buf *out)
 	ch = next(s);
 	bi_go_put_rune(&chs, ch == EOF_RUNE ? BI_RUNE_ERROR : ch);
 	if (ch == '}') {
-		v = get_env(s, &name);
+		v = get_env(s, &name, true);
 		if (!v && s->o->skip_unset)
 			bi_buf_addf(out, "${%s}", name.buf);
 		else if (v)
@@ -342,7 +345,7 @@ static int process_dollar_curly(struct sw *s, struct bi_buf *out)
 			return r;
 		}
 	}
-	v = get_env(s, &name);
+	v = get_env(s, &name, ch == '?');
 	if (!v && s->o->skip_unset) {
 		bi_buf_addf(out, "${%s%s%s}", name.buf, chs.buf, word.buf);
 		return 0;
@@ -398,7 +401,7 @@ static int process_dollar(struct sw *s, struct bi_buf *out)
 		bi_buf_addch(out, '$');
 		return 0;
 	}
-	v = get_env(s, &name);
+	v = get_env(s, &name, true);
 	if (!v && s->o->skip_unset)
 		bi_buf_addf(out, "$%s", name.buf);
 	else if (v)
