@@ -10,9 +10,11 @@
  * BASEIMG_KB=PATH loads another copy instead. Format: docs/knowledge-base.md.
  */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "elf/elf.h" /* enum bi_libc */
+#include "util/span.h"
 
 struct bi_err;
 struct bi_ref;
@@ -32,23 +34,26 @@ const char *bi_class_name(enum bi_class c); /* "scratch" ... "full", "unknown" *
 
 /* What the KB says about one image reference. */
 struct bi_kb_match {
-	bool known;	    /* the family is in the KB */
-	char family[128];   /* "python", "gcr.io/distroless/static", "cgr.dev/chainguard/go" */
-	char variant[64];   /* "slim", "alpine", "full", "jre", "debug", ... */
+	bool known;	  /* the family is in the KB */
+	char family[128]; /* "python", "gcr.io/distroless/static", "cgr.dev/chainguard/go" */
+	char variant[64]; /* "slim", "alpine", "full", "jre", "debug", ... */
 	enum bi_class class;
 	enum bi_libc libc;
 	bool has_shell;
-	bool build_only;    /* golang, gcc, rust, maven, gradle, buildpack-deps, JDK images */
-	bool full;	    /* full or build-only: BI105 */
-	char os_id[32];	    /* "debian", "ubuntu", "alpine", "wolfi", "" unknown */
-	char os_release[32]; /* "bookworm", "3.20", "22.04"; "" when the tag does not say */
-	bool os_variants;   /* the family publishes OS-release variants (BI103 applies) */
-	bool os_pinned;	    /* the tag pins the OS release */
-	char suggestion[256]; /* a pinned tag to suggest, "python:3.12-slim-trixie", or "" */
+	bool build_only;	 /* golang, gcc, rust, maven, gradle, buildpack-deps, JDK images */
+	bool full;		 /* full or build-only: BI105 */
+	char os_id[32];		 /* "debian", "ubuntu", "alpine", "wolfi", "" unknown */
+	char os_release[32];	 /* "bookworm", "3.20", "22.04"; "" when the tag does not say */
+	bool os_variants;	 /* the family publishes OS-release variants (BI103 applies) */
+	bool os_pinned;		 /* the tag pins the OS release */
+	char suggestion[256];	 /* a pinned tag to suggest, "python:3.12-slim-trixie", or "" */
 	uint64_t approx_size_mb; /* 0 unknown */
 };
 
 int bi_kb_load(struct bi_kb **ret, struct bi_err **err);
+/* Parse KB text (`name` is for messages: "NAME: line N: ..."); load a file. */
+int bi_kb_parse(struct bi_span text, const char *name, struct bi_kb **ret, struct bi_err **err);
+int bi_kb_load_file(const char *path, struct bi_kb **ret, struct bi_err **err);
 void bi_kb_free(struct bi_kb *kb);
 void bi_kb_freep(struct bi_kb **kb);
 const char *bi_kb_date(const struct bi_kb *kb); /* the data's date, "2026-11-01" */
@@ -62,5 +67,7 @@ bool bi_kb_node_native_addon(const struct bi_kb *kb, const char *pkg);
  * "3.13", "alpine.latest" -> "3.22". NULL when unknown.
  */
 const char *bi_kb_get(const struct bi_kb *kb, const char *key);
+/* The newest version the KB knows for a family ("python" -> "3.15"); false if none. */
+bool bi_kb_family_latest(const struct bi_kb *kb, const char *family, char *out, size_t n);
 
 #endif

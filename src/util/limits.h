@@ -24,6 +24,15 @@
 #define BI_MAX_REPO_NAME 255  /* repository path, as the distribution spec */
 #define BI_MAX_TAG 128
 
+/* Knowledge base (data/kb/images.kb or BASEIMG_KB) */
+#define BI_MAX_KB_FILE (4 * BI_MiB)
+
+/* baseimg recommend: reading a build context */
+#define BI_MAX_PROJECT_FILE (1 * BI_MiB) /* one manifest (go.mod, package.json, pom.xml...) */
+#define BI_MAX_SCAN_FILES 2000		 /* source files scanned for `import "C"` */
+#define BI_MAX_SCAN_DEPTH 8		 /* folder depth of that scan */
+#define BI_MAX_SCAN_BYTES (64 * BI_KiB)	 /* bytes read from each scanned source file */
+
 /* Image documents */
 #define BI_MAX_MANIFEST (4 * BI_MiB) /* manifest, index, docker manifest.json */
 #define BI_MAX_CONFIG (8 * BI_MiB)   /* image config blob */
@@ -32,12 +41,12 @@
 
 /* Layers */
 #define BI_MAX_LAYER_UNCOMPRESSED ((uint64_t)64 * BI_GiB) /* decompression bomb guard */
-#define BI_MAX_COMPRESSION_RATIO 1000 /* uncompressed / compressed, past 1 MiB */
-#define BI_MAX_TAR_ENTRIES 2000000    /* entries in one layer */
-#define BI_MAX_IMAGE_FILES 4000000    /* paths in the merged view */
-#define BI_MAX_PATH 4096	      /* one path inside an image */
-#define BI_MAX_SYMLINK_HOPS 40	      /* symlinks followed resolving one path */
-#define BI_MAX_KEPT_FILE (16 * BI_MiB) /* a file kept for analysis (package DB, os-release) */
+#define BI_MAX_COMPRESSION_RATIO 1000	 /* uncompressed / compressed, past 1 MiB */
+#define BI_MAX_TAR_ENTRIES 2000000	 /* entries in one layer */
+#define BI_MAX_IMAGE_FILES 4000000	 /* paths in the merged view */
+#define BI_MAX_PATH 4096		 /* one path inside an image */
+#define BI_MAX_SYMLINK_HOPS 40		 /* symlinks followed resolving one path */
+#define BI_MAX_KEPT_FILE (16 * BI_MiB)	 /* a file kept for analysis (package DB, os-release) */
 #define BI_MAX_ELF_HEADER (256 * BI_KiB) /* bytes of an ELF file read for its headers */
 
 /* Package databases */
