@@ -127,6 +127,47 @@ static void trusted_list(const struct bi_lint_config *cfg, struct bi_buf *b)
 		bi_buf_addf(b, "%s%s", i ? ", " : "", cfg->trusted[i]);
 }
 
+/*
+ * A second opinion for BI103 (precision over the KB's list of current
+ * releases): a tag naming any Debian or Ubuntu codename, an "alpineX.Y"
+ * suffix, or an OS image's own X.Y version pins the OS release.
+ */
+static bool tag_pins_os(const struct bi_ref *ref)
+{
+	static const char *const codenames[] = {
+		"buzz",	   "rex",      "bo",	   "hamm",    "slink",	"potato", "woody",
+		"sarge",   "etch",     "lenny",	   "squeeze", "wheezy", "jessie", "stretch",
+		"buster",  "bullseye", "bookworm", "trixie",  "forky",	"duke",	  "sid",
+		"trusty",  "xenial",   "bionic",   "focal",   "jammy",	"noble",  "oracular",
+		"plucky",  "questing", "resolute", "kinetic", "lunar",	"mantic", "impish",
+		"hirsute", "groovy",   "eoan",	   "disco",   "cosmic", NULL,
+	};
+	const char *tag = ref->tag, *name = strrchr(ref->path, '/');
+	struct bi_span rest, tok;
+
+	if (!tag)
+		return false;
+	name = name ? name + 1 : ref->path;
+	rest = bi_span_str(tag);
+	while (bi_span_split(&rest, '-', &tok)) {
+		for (size_t i = 0; codenames[i]; i++)
+			if (bi_span_eq_str(tok, codenames[i]))
+				return true;
+		if (bi_span_eat_prefix(&tok, "alpine") && tok.len >= 3 &&
+		    isdigit((unsigned char)tok.ptr[0]) && bi_span_find_char(tok, '.') > 0)
+			return true;
+		if (bi_span_eat_prefix(&tok, "ubi") && tok.len &&
+		    isdigit((unsigned char)tok.ptr[0]))
+			return true;
+	}
+	/* alpine:3.20, debian:12, ubuntu:22.04 */
+	if (strcmp(name, "alpine") == 0)
+		return isdigit((unsigned char)tag[0]) && strchr(tag, '.');
+	if (strcmp(name, "debian") == 0 || strcmp(name, "ubuntu") == 0)
+		return isdigit((unsigned char)tag[0]);
+	return false;
+}
+
 static void from_rules(struct bi_lint_ctx *c, const struct bi_stage *s)
 {
 	const struct bi_lint_config *cfg = c->o ? c->o->config : NULL;
@@ -162,7 +203,8 @@ static void from_rules(struct bi_lint_ctx *c, const struct bi_stage *s)
 		fired = true;
 	}
 	free(TAKE_PTR(fix));
-	if (!fired && !ref->digest && m.known && m.os_variants && !m.os_pinned) {
+	if (!fired && !ref->digest && m.known && m.os_variants && !m.os_pinned &&
+	    !tag_pins_os(ref)) {
 		fix = m.suggestion[0] ? bi_xasprintf("pin the OS release: %s", m.suggestion) :
 					bi_xstrdup("pin the OS release with a codename or Alpine "
 						   "version tag");
