@@ -556,6 +556,33 @@ static bool has_suffix(const char *s, const char *suf)
 	return a >= b && eq(s + a - b, suf);
 }
 
+/* "python:3.12-bookworm" -> "python:3.12-slim-bookworm"; "node" -> "node:slim". */
+static char *slim_tag(const struct bi_lint_root *r)
+{
+	static const char *const codenames[] = { "-bookworm", "-trixie",  "-bullseye", "-buster",
+						 "-forky",    "-stretch", NULL };
+	const char *img = r->image ? r->image : "";
+	const char *at = strchr(img, '@'), *colon;
+	_cleanup_free_ char *base = at ? bi_xstrndup(img, (size_t)(at - img)) : bi_xstrdup(img);
+	_cleanup_free_ char *tag = NULL;
+
+	colon = strrchr(base, ':');
+	if (!colon || strchr(colon, '/'))
+		return bi_xasprintf("%s:slim", r->name);
+	tag = bi_xstrdup(colon + 1);
+	if (eq(tag, "latest"))
+		return bi_xasprintf("%s:slim", r->name);
+	for (size_t i = 0; codenames[i]; i++) {
+		if (has_suffix(tag, codenames[i])) {
+			size_t n = strlen(tag) - strlen(codenames[i]);
+			return bi_xasprintf("%s:%.*s-slim%s", r->name, (int)n, tag, codenames[i]);
+		}
+		if (eq(tag, codenames[i] + 1))
+			return bi_xasprintf("%s:%s-slim", r->name, tag);
+	}
+	return bi_xasprintf("%s:%s-slim", r->name, tag);
+}
+
 static void bi105(struct bi_lint_ctx *c, const struct bi_stage *fin)
 {
 	const struct bi_lint_root *r = &c->roots[fin->index];
@@ -576,13 +603,11 @@ static void bi105(struct bi_lint_ctx *c, const struct bi_stage *fin)
 	else if (r->name && eq(r->name, "debian"))
 		fix = bi_xasprintf("use the slim variant: %s-slim",
 				   strchr(img, ':') ? img : "debian:trixie");
-	else if (r->name && strchr(img, ':') && !strchr(strrchr(img, ':'), '/') &&
-		 !has_suffix(img, "-slim"))
-		fix = bi_xasprintf(
-			"use the slim variant (%s-slim, with the OS release pinned) or a "
-			"distroless runtime stage",
-			img);
-	else
+	else if (r->name && (eq(r->name, "python") || eq(r->name, "node") || eq(r->name, "ruby") ||
+			     eq(r->name, "perl") || eq(r->name, "php"))) {
+		_cleanup_free_ char *slim = slim_tag(r);
+		fix = bi_xasprintf("use the slim variant (%s) or a distroless runtime stage", slim);
+	} else
 		fix = bi_xstrdup("use a slim, alpine or distroless runtime stage");
 	bi_lint__add(c, BI_RULE_105, fin->from, fix, "the final stage runs on '%s', a full image",
 		     img);
