@@ -59,7 +59,7 @@ size_t bi_lint_cmd_program(char *const *w, size_t n)
 			break;
 		}
 	}
-	return i;
+	return i < n ? i : n; /* a flag's value may be missing: "xargs -n" */
 }
 
 void bi_pm_action_release(struct bi_pm_action *a)

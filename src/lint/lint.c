@@ -353,7 +353,8 @@ int bi_lint_dockerfile(const struct bi_kb *kb, const struct bi_dockerfile *df,
 	for (size_t i = 0; i < b->nstages; i++)
 		root_release(&c.roots[i]);
 	free(c.roots);
-	qsort(res->findings + first, res->n - first, sizeof(*res->findings), cmp_finding);
+	if (res->n > first)
+		qsort(res->findings + first, res->n - first, sizeof(*res->findings), cmp_finding);
 	return 0;
 }
 

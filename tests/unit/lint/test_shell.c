@@ -56,11 +56,16 @@ static void test_program(void **state)
 		       (char *)"build" };
 	char *w2[] = { (char *)"sudo", (char *)"-E", (char *)"apt-get", (char *)"install" };
 	char *w3[] = { (char *)"then", (char *)"env", (char *)"A=1", (char *)"pip" };
+	char *w4[] = { (char *)"xargs", (char *)"-n" };
+	char *w5[] = { (char *)"sudo", (char *)"-u" };
 
 	(void)state;
 	assert_int_equal(bi_lint_cmd_program(w1, 4), 2);
 	assert_int_equal(bi_lint_cmd_program(w2, 4), 2);
 	assert_int_equal(bi_lint_cmd_program(w3, 4), 3);
+	/* a flag whose value is missing never runs past the words */
+	assert_int_equal(bi_lint_cmd_program(w4, 2), 2);
+	assert_int_equal(bi_lint_cmd_program(w5, 2), 2);
 }
 
 static void test_pm(void **state)
