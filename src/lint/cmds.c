@@ -244,6 +244,7 @@ bool bi_pm_is_c_toolchain(const char *pkg)
 					  "build-base",
 					  "build-essential",
 					  "gcc-c++",
+					  "alpine-sdk",
 					  "@development-tools",
 					  "development tools",
 					  "@development tools",

@@ -231,7 +231,9 @@ static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const 
 			if (!bi_sh_assignment(cmd->words[k], &name, &value))
 				continue;
 			/* GOOS=js / GOARCH=wasm / GOOS=windows: not a Linux binary */
-			if ((bi_span_eq_str(name, "GOARCH") && bi_span_eq_str(value, "wasm")) ||
+			/* a literal foreign GOARCH cross-compiles: cgo is off by default */
+			if ((bi_span_eq_str(name, "GOARCH") && value.len && value.ptr[0] != '$' &&
+			     !bi_span_eq_str(value, "amd64")) ||
 			    (bi_span_eq_str(name, "GOOS") && !bi_span_eq_str(value, "linux") &&
 			     value.len && value.ptr[0] != '$'))
 				x.cgo_off = true;
