@@ -88,8 +88,8 @@ int bi_apk_parse(struct bi_span db, const char *name, const struct bi_pkg_layer_
 			continue;
 		}
 		if (line.len - 2 > BI_MAX_PKG_FIELD) {
-			bi_pkglist_warn(l, "%s: line %zu: field longer than %zu bytes, ignored", name,
-					lineno, (size_t)BI_MAX_PKG_FIELD);
+			bi_pkglist_warn(l, "%s: line %zu: field longer than %zu bytes, ignored",
+					name, lineno, (size_t)BI_MAX_PKG_FIELD);
 			continue;
 		}
 		key = line.ptr[0];

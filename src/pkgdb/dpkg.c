@@ -58,7 +58,8 @@ static int stanza_end(struct stanza *s, const char *name, bool status_d, struct 
 	if (src.len) {
 		ptrdiff_t i = bi_span_find_char(src, '(');
 		if (i >= 0) {
-			struct bi_span rest = bi_span_sub(src, (size_t)i + 1, src.len - (size_t)i - 1);
+			struct bi_span rest =
+				bi_span_sub(src, (size_t)i + 1, src.len - (size_t)i - 1);
 			ptrdiff_t j = bi_span_find_char(rest, ')');
 			if (j >= 0)
 				srcver = bi_span_trim(bi_span_sub(rest, 0, (size_t)j));
@@ -94,7 +95,8 @@ int bi_dpkg_parse(struct bi_span db, const char *name, bool status_d, struct bi_
 		if (line.ptr[0] == ' ' || line.ptr[0] == '\t') {
 			/* continuation of a multi-line field: none we read is multi-line */
 			if (!s.any)
-				bi_pkglist_warn(l, "%s: line %zu: continuation line outside a stanza",
+				bi_pkglist_warn(l,
+						"%s: line %zu: continuation line outside a stanza",
 						name, lineno);
 			continue;
 		}
@@ -105,13 +107,13 @@ int bi_dpkg_parse(struct bi_span db, const char *name, bool status_d, struct bi_
 			s.line = lineno;
 		}
 		if (!bi_span_cut(line, ':', &key, &val) || key.len == 0) {
-			bi_pkglist_warn(l, "%s: line %zu: not a \"Field: value\" line, ignored", name,
-					lineno);
+			bi_pkglist_warn(l, "%s: line %zu: not a \"Field: value\" line, ignored",
+					name, lineno);
 			continue;
 		}
 		if (val.len > BI_MAX_PKG_FIELD) {
-			bi_pkglist_warn(l, "%s: line %zu: field longer than %zu bytes, ignored", name,
-					lineno, (size_t)BI_MAX_PKG_FIELD);
+			bi_pkglist_warn(l, "%s: line %zu: field longer than %zu bytes, ignored",
+					name, lineno, (size_t)BI_MAX_PKG_FIELD);
 			continue;
 		}
 		val = bi_span_trim(val);

@@ -62,7 +62,8 @@ const char *bi_pkg_format_name(enum bi_pkg_format f)
 int bi_pkglist_add(struct bi_pkglist *l, struct bi_pkg **ret, struct bi_err **err)
 {
 	if (l->n >= BI_MAX_PACKAGES)
-		return bi_err_set(err, BI_ELIMIT, "more than %d packages (the cap)", BI_MAX_PACKAGES);
+		return bi_err_set(err, BI_ELIMIT, "more than %d packages (the cap)",
+				  BI_MAX_PACKAGES);
 	BI_ALLOC_GROW(l->pkgs, l->n + 1, l->alloc);
 	memset(&l->pkgs[l->n], 0, sizeof(l->pkgs[0]));
 	l->pkgs[l->n].layer = -1;

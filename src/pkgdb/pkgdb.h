@@ -41,7 +41,7 @@ int bi_pkglist_add(struct bi_pkglist *l, struct bi_pkg **ret, struct bi_err **er
 /* Drop the last package added (a damaged record). */
 void bi_pkglist_drop_last(struct bi_pkglist *l);
 __attribute__((format(printf, 2, 3))) void bi_pkglist_warn(struct bi_pkglist *l, const char *fmt,
-							    ...);
+							   ...);
 /* Sort by name, then arch. */
 void bi_pkglist_sort(struct bi_pkglist *l);
 /* Borrowed; NULL when no package has that name. */

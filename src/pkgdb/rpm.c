@@ -38,8 +38,7 @@ whole:
 	*ret_ver = NULL;
 }
 
-static int add_header(struct bi_pkglist *l, struct bi_rpm_header *h, int layer,
-		      struct bi_err **err)
+static int add_header(struct bi_pkglist *l, struct bi_rpm_header *h, int layer, struct bi_err **err)
 {
 	struct bi_pkg *p;
 	char *srcname = NULL, *srcver = NULL;

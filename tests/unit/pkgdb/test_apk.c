@@ -87,7 +87,8 @@ static void test_apk_empty_and_binary(void **state)
 /* The real Alpine 3.20.3 minirootfs database (../shared), when present. */
 static void test_apk_real_alpine(void **state)
 {
-	_cleanup_free_ char *tgz = bi_test_shared("data/rootfs/alpine-minirootfs-3.20.3-x86_64.tar.gz");
+	_cleanup_free_ char *tgz =
+		bi_test_shared("data/rootfs/alpine-minirootfs-3.20.3-x86_64.tar.gz");
 	_cleanup_(bi_pkglist_releasep) struct bi_pkglist l = { 0 };
 	_cleanup_(bi_buf_release) struct bi_buf b = BI_BUF_INIT(BI_MAX_KEPT_FILE);
 	_cleanup_free_ char *cmd = NULL;
