@@ -113,6 +113,8 @@ const struct bi_fentry *bi_analyze__which(const struct bi_analysis *a, const str
 /* Is the resolved entry a regular file (after symlinks)? */
 const struct bi_fentry *bi_analyze__exists(const struct bi_view *v, const char *path);
 const char *bi_analyze__basename(const char *path);
+/* "3.4 MB" (SI units). */
+void bi_analyze__size(char *buf, size_t len, uint64_t n);
 /* The config's value for an environment variable, or NULL. */
 const char *bi_analyze__env(const struct bi_image *img, const char *key);
 __attribute__((format(printf, 2, 3))) void bi_analysis__reason(struct bi_analysis *a,
