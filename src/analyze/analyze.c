@@ -96,7 +96,8 @@ static void read_os(struct bi_analysis *a, const struct bi_view *v)
 		bi_span_next_line(&c, &line);
 		a->os.id = bi_xstrdup("alpine");
 		a->os.name = bi_xstrdup("Alpine Linux");
-		a->os.version_id = line.len && line.len < 64 ? bi_span_dup(bi_span_trim(line)) : NULL;
+		a->os.version_id =
+			line.len && line.len < 64 ? bi_span_dup(bi_span_trim(line)) : NULL;
 		a->os.source = "etc/alpine-release";
 		a->has_os = true;
 		return;
@@ -108,7 +109,8 @@ static void read_os(struct bi_analysis *a, const struct bi_view *v)
 		bi_span_next_line(&c, &line);
 		a->os.id = bi_xstrdup("debian");
 		a->os.name = bi_xstrdup("Debian GNU/Linux");
-		a->os.version_id = line.len && line.len < 64 ? bi_span_dup(bi_span_trim(line)) : NULL;
+		a->os.version_id =
+			line.len && line.len < 64 ? bi_span_dup(bi_span_trim(line)) : NULL;
 		a->os.source = "etc/debian_version";
 		a->has_os = true;
 	}
@@ -142,13 +144,13 @@ static char *upstream_version(const char *v)
 }
 
 static const char *const debug_tool_names[] = {
-	"ps",	"top", "curl", "wget",	 "less", "strace",  "ltrace", "gdb", "git",	"ssh",
-	"file", "vim", "nano", "lsof",	 "ip",	 "ss",	    "netstat", "tcpdump", "htop", "jq",
+	"ps",	"top", "curl", "wget", "less", "strace", "ltrace",  "gdb",     "git",  "ssh",
+	"file", "vim", "nano", "lsof", "ip",   "ss",	 "netstat", "tcpdump", "htop", "jq",
 };
 
 static const char *const compilers[] = {
-	"gcc", "cc", "g++", "c++", "clang", "tcc", "make", "cmake", "ld", "as", "rustc", "cargo",
-	"javac", "go",
+	"gcc",	 "cc", "g++", "c++",   "clang", "tcc",	 "make",
+	"cmake", "ld", "as",  "rustc", "cargo", "javac", "go",
 };
 
 static void add_tool(struct bi_analysis *a, char *s)
@@ -245,10 +247,11 @@ static void find_package_manager(struct bi_analysis *a, const struct bi_view *v)
 	static const struct {
 		const char *path, *name;
 	} pm[] = {
-		{ "sbin/apk", "apk" },	       { "usr/sbin/apk", "apk" },   { "usr/bin/apk", "apk" },
-		{ "usr/bin/apt-get", "apt" },  { "usr/bin/apt", "apt" },    { "usr/bin/dnf", "dnf" },
-		{ "usr/bin/dnf5", "dnf" },     { "usr/bin/dnf-3", "dnf" },  { "usr/bin/yum", "yum" },
-		{ "usr/bin/microdnf", "microdnf" },
+		{ "sbin/apk", "apk" },	   { "usr/sbin/apk", "apk" },
+		{ "usr/bin/apk", "apk" },  { "usr/bin/apt-get", "apt" },
+		{ "usr/bin/apt", "apt" },  { "usr/bin/dnf", "dnf" },
+		{ "usr/bin/dnf5", "dnf" }, { "usr/bin/dnf-3", "dnf" },
+		{ "usr/bin/yum", "yum" },  { "usr/bin/microdnf", "microdnf" },
 	};
 
 	a->package_manager = "none";
@@ -287,8 +290,8 @@ static void scan(struct bi_analysis *a, const struct bi_view *v, char **ret_glib
 			a->has_musl = true;
 		else if (strncmp(base, "ld-linux", 8) == 0 || strcmp(base, "libc.so.6") == 0)
 			a->has_glibc = true;
-		else if (strncmp(base, "libc-2.", 7) == 0 && bi_span_ends_with(bi_span_str(base), ".so") &&
-			 !*ret_glibc_ver) {
+		else if (strncmp(base, "libc-2.", 7) == 0 &&
+			 bi_span_ends_with(bi_span_str(base), ".so") && !*ret_glibc_ver) {
 			a->has_glibc = true;
 			*ret_glibc_ver = bi_xstrndup(base + 5, strlen(base) - 8);
 		}
@@ -403,8 +406,8 @@ void bi_analysis_freep(struct bi_analysis **a)
 
 const char *bi_analyze_class_name(enum bi_class c)
 {
-	static const char *const names[] = { "scratch", "distroless", "alpine", "slim", "full",
-					     "unknown" };
+	static const char *const names[] = { "scratch", "distroless", "alpine",
+					     "slim",	"full",	      "unknown" };
 	return (size_t)c < BI_ARRAY_SIZE(names) ? names[c] : "unknown";
 }
 
@@ -462,9 +465,9 @@ void bi_analysis__check(struct bi_analysis *a, const char *id, enum bi_check_sev
 	static const struct {
 		const char *id, *name;
 	} names[] = {
-		{ "BI201", "entrypoint-missing" },   { "BI202", "interpreter-missing" },
-		{ "BI203", "library-missing" },	     { "BI204", "libc-mismatch" },
-		{ "BI205", "shell-form-no-shell" },  { "BI206", "build-tools-present" },
+		{ "BI201", "entrypoint-missing" },  { "BI202", "interpreter-missing" },
+		{ "BI203", "library-missing" },	    { "BI204", "libc-mismatch" },
+		{ "BI205", "shell-form-no-shell" }, { "BI206", "build-tools-present" },
 		{ "BI207", "runs-as-root" },
 	};
 	struct bi_check *c;

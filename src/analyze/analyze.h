@@ -59,9 +59,9 @@ struct bi_analysis {
 	struct bi_os os;
 	enum bi_libc libc; /* the image's libc: BI_LIBC_NONE when it has none */
 	char *libc_version;
-	bool has_glibc, has_musl; /* loaders present */
-	char *shell;		  /* "/bin/sh", "/busybox/sh", or NULL */
-	char *shell_kind;	  /* "busybox", "dash", "bash", ... */
+	bool has_glibc, has_musl;    /* loaders present */
+	char *shell;		     /* "/bin/sh", "/busybox/sh", or NULL */
+	char *shell_kind;	     /* "busybox", "dash", "bash", ... */
 	const char *package_manager; /* "apk", "apt", "dnf", "yum", "microdnf", "none" */
 	struct bi_pkglist pkgs;	     /* pkgs.format is the package_db */
 	bool has_busybox, has_coreutils;
@@ -119,9 +119,10 @@ void bi_analyze__size(char *buf, size_t len, uint64_t n);
 const char *bi_analyze__env(const struct bi_image *img, const char *key);
 __attribute__((format(printf, 2, 3))) void bi_analysis__reason(struct bi_analysis *a,
 							       const char *fmt, ...);
-__attribute__((format(printf, 5, 6))) void
-bi_analysis__check(struct bi_analysis *a, const char *id, enum bi_check_severity sev,
-		   const char *path, const char *fmt, ...);
+__attribute__((format(printf, 5, 6))) void bi_analysis__check(struct bi_analysis *a, const char *id,
+							      enum bi_check_severity sev,
+							      const char *path, const char *fmt,
+							      ...);
 
 /* Outputs. */
 enum bi_inspect_format {
@@ -134,9 +135,26 @@ enum bi_inspect_format {
 void bi_inspect_json(struct bi_jsonw *w, const struct bi_analysis *a);
 void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool color);
 void bi_inspect_cyclonedx(struct bi_jsonw *w, const struct bi_analysis *a);
-/* compare.c: one row per analysis. */
-void bi_compare_text(struct bi_buf *out, struct bi_analysis *const *as, size_t n);
-void bi_compare_markdown(struct bi_buf *out, struct bi_analysis *const *as, size_t n);
-void bi_compare_json(struct bi_jsonw *w, struct bi_analysis *const *as, size_t n);
+/*
+ * compare.c: one row per image, taken from its analysis so that the image can
+ * be freed before the next one is read.
+ */
+struct bi_compare_row {
+	char *name, *reference, *platform;
+	enum bi_class class;
+	uint64_t compressed, uncompressed, files;
+	enum bi_libc libc;
+	char *libc_version;
+	char *shell, *shell_kind;
+	const char *debug_ease;
+	size_t packages;
+	char *checks; /* "BI202 BI203": errors and warnings, or "" */
+	enum bi_check_severity worst;
+};
+void bi_compare_row_from(const struct bi_analysis *a, struct bi_compare_row *ret);
+void bi_compare_row_release(struct bi_compare_row *r);
+void bi_compare_text(struct bi_buf *out, const struct bi_compare_row *rows, size_t n);
+void bi_compare_markdown(struct bi_buf *out, const struct bi_compare_row *rows, size_t n);
+void bi_compare_json(struct bi_jsonw *w, const struct bi_compare_row *rows, size_t n);
 
 #endif

@@ -32,15 +32,17 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 	enum bi_libc flavour = prog->elf->libc;
 
 	if (flavour != BI_LIBC_MUSL)
-		flavour = a->libc == BI_LIBC_MUSL && prog->elf->libc != BI_LIBC_GLIBC ? BI_LIBC_MUSL
-										      : BI_LIBC_GLIBC;
+		flavour = a->libc == BI_LIBC_MUSL && prog->elf->libc != BI_LIBC_GLIBC ?
+				  BI_LIBC_MUSL :
+				  BI_LIBC_GLIBC;
 	bi_ldso_init(&l, a, v, flavour, prog->elf->machine);
 	queue[tail++] = prog;
 	while (head < tail) {
 		const struct bi_fentry *obj = queue[head++];
 		for (size_t i = 0; i < obj->elf->nneeded; i++) {
 			const char *need = obj->elf->needed[i];
-			const struct bi_fentry *lib = bi_ldso_find(&l, v, obj->elf, obj->path, need);
+			const struct bi_fentry *lib =
+				bi_ldso_find(&l, v, obj->elf, obj->path, need);
 			bool seen = false;
 
 			if (!lib) {
@@ -82,8 +84,8 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 	prog = bi_analyze__which(a, v, argv[0]);
 	if (!prog && argc >= 2 && strcmp(argv[1], "-c") == 0 && is_shell_name(argv[0])) {
 		bi_analysis__check(a, "BI205", BI_CHECK_ERROR, argv[0],
-				   "%s is in shell form (%s -c ...) but the image has no %s",
-				   what, argv[0], argv[0]);
+				   "%s is in shell form (%s -c ...) but the image has no %s", what,
+				   argv[0], argv[0]);
 		return;
 	}
 	if (!prog) {
@@ -94,8 +96,8 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 	}
 	if (!(prog->mode & 0111)) {
 		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, prog->path,
-				   "%s program /%s is not executable (mode %04o)", what,
-				   prog->path, (unsigned)prog->mode);
+				   "%s program /%s is not executable (mode %04o)", what, prog->path,
+				   (unsigned)prog->mode);
 		return;
 	}
 	if (!prog->elf)
@@ -152,8 +154,8 @@ static void check_build_tools(struct bi_analysis *a)
 	q = p ? strchr(p, ')') : NULL;
 	if (p && q)
 		path = bi_xstrndup(p + 1, (size_t)(q - p - 1));
-	bi_analysis__check(a, "BI206", BI_CHECK_WARNING, path,
-			   "build tools in a runtime image: %s", msg.buf);
+	bi_analysis__check(a, "BI206", BI_CHECK_WARNING, path, "build tools in a runtime image: %s",
+			   msg.buf);
 	free(path);
 	bi_buf_release(&msg);
 }

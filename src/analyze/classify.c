@@ -125,7 +125,8 @@ void bi_classify(struct bi_analysis *a)
 	/* 5. slim */
 	a->class = BI_CLASS_SLIM;
 	bi_analysis__reason(a, "no compilers, headers or development packages");
-	bi_analysis__reason(a, "documentation stripped (%" PRIu64 " man files, %" PRIu64
-			       " doc files besides copyright)",
+	bi_analysis__reason(a,
+			    "documentation stripped (%" PRIu64 " man files, %" PRIu64
+			    " doc files besides copyright)",
 			    a->man_files, a->doc_files);
 }

@@ -69,8 +69,8 @@ static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
 		bi_buf_addf(out, "  %-12s - %s\n", "", a->class_reasons[i]);
 	if (a->has_os)
 		row(out, "os", "%s (%s %s%s%s)", a->os.pretty_name ? a->os.pretty_name : a->os.id,
-		    a->os.id, a->os.version_id ? a->os.version_id : "?",
-		    a->os.codename ? ", " : "", a->os.codename ? a->os.codename : "");
+		    a->os.id, a->os.version_id ? a->os.version_id : "?", a->os.codename ? ", " : "",
+		    a->os.codename ? a->os.codename : "");
 	else
 		row(out, "os", "none");
 	row(out, "libc", "%s%s%s", bi_libc_name(a->libc), a->libc_version ? " " : "",
@@ -83,8 +83,8 @@ static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
 	    bi_pkg_format_name(a->pkgs.format), a->package_manager);
 	bi_analyze__size(csz, sizeof(csz), img->compressed);
 	bi_analyze__size(usz, sizeof(usz), img->uncompressed);
-	row(out, "size", "%s compressed, %s uncompressed, %" PRIu64 " files (%" PRIu64 " ELF)",
-	    csz, usz, a->files, a->elf_files);
+	row(out, "size", "%s compressed, %s uncompressed, %" PRIu64 " files (%" PRIu64 " ELF)", csz,
+	    usz, a->files, a->elf_files);
 	row(out, "debug ease", "%s", a->debug_ease);
 	row(out, "cve surface", "%zu packages", a->pkgs.n);
 	for (size_t i = 0; i < a->nruntimes; i++)
@@ -145,7 +145,8 @@ void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool colo
 		bi_buf_adds(out, "  none\n");
 	for (size_t i = 0; i < a->nchecks; i++) {
 		const struct bi_check *c = &a->checks[i];
-		bi_buf_addf(out, "  %s%-7s%s %s %s%s%s\n      %s\n", color ? sev_color(c->severity) : "",
+		bi_buf_addf(out, "  %s%-7s%s %s %s%s%s\n      %s\n",
+			    color ? sev_color(c->severity) : "",
 			    bi_check_severity_name(c->severity), color ? "\033[0m" : "", c->id,
 			    c->name, c->path ? "  " : "", c->path ? c->path : "", c->message);
 	}

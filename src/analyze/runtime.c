@@ -33,7 +33,8 @@ static void find_python(struct bi_analysis *a, const struct bi_view *v)
 			char buf[BI_MAX_PATH];
 			if (strncmp(e->path, prefixes[p], plen) != 0)
 				break;
-			if (e->type != BI_F_DIR || strchr(ver, '/') || !isdigit((unsigned char)ver[0]))
+			if (e->type != BI_F_DIR || strchr(ver, '/') ||
+			    !isdigit((unsigned char)ver[0]))
 				continue;
 			/* a real interpreter: its os.py, or a pythonX.Y binary */
 			snprintf(buf, sizeof(buf), "%s/os.py", e->path);
@@ -62,7 +63,8 @@ static bool define_value(struct bi_span text, const char *name, uint64_t *ret)
 		if (!bi_span_eat_prefix(&line, "#define "))
 			continue;
 		line = bi_span_trim(line);
-		if (!bi_span_eat_prefix(&line, name) || !line.len || (line.ptr[0] != ' ' && line.ptr[0] != '\t'))
+		if (!bi_span_eat_prefix(&line, name) || !line.len ||
+		    (line.ptr[0] != ' ' && line.ptr[0] != '\t'))
 			continue;
 		return bi_span_to_u64(bi_span_trim(line), ret);
 	}
@@ -158,8 +160,8 @@ static void find_go(struct bi_analysis *a, const struct bi_view *v)
 	}
 	/* The entrypoint first, then the first Go binary in path order. */
 	if (a->img->config.nentrypoint || a->img->config.ncmd) {
-		const char *prog = a->img->config.nentrypoint ? a->img->config.entrypoint[0]
-							       : a->img->config.cmd[0];
+		const char *prog = a->img->config.nentrypoint ? a->img->config.entrypoint[0] :
+								a->img->config.cmd[0];
 		e = bi_analyze__which(a, v, prog);
 		if (e && e->elf && e->elf->go_version) {
 			add(a, "go", bi_xstrdup(e->elf->go_version), e->path);

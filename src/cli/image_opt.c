@@ -21,8 +21,7 @@ int cli_image_opt(const char *cmd, int opt, const char *arg, unsigned formats,
 		for (const char *p = arg; *p; p++)
 			slashes += *p == '/';
 		if (slashes < 1 || slashes > 2 || arg[0] == '/' || arg[strlen(arg) - 1] == '/' ||
-		    strstr(arg, "//"))
-		{
+		    strstr(arg, "//")) {
 			cli_usage_error(cmd, "--platform wants os/arch[/variant], not '%s'", arg);
 			return -1;
 		}
@@ -34,8 +33,8 @@ int cli_image_opt(const char *cmd, int opt, const char *arg, unsigned formats,
 		return 1;
 	case OPT_FAIL_ON:
 		if (!bi_check_severity_parse(arg, &o->fail_on)) {
-			cli_usage_error(cmd, "--fail-on wants error, warning, note or none, not '%s'",
-					arg);
+			cli_usage_error(
+				cmd, "--fail-on wants error, warning, note or none, not '%s'", arg);
 			return -1;
 		}
 		return 1;

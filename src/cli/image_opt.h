@@ -14,12 +14,14 @@ enum {
 	OPT_FORMAT,
 };
 
-#define CLI_IMAGE_LONGOPTS                                                                         \
-	{ "platform", required_argument, NULL, OPT_PLATFORM },                                     \
-		{ "all-platforms", no_argument, NULL, OPT_ALL_PLATFORMS },                         \
-		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },                               \
-		{ "format", required_argument, NULL, OPT_FORMAT },                                 \
-		{ "help", no_argument, NULL, 'h' }
+#define CLI_IMAGE_LONGOPTS                                                 \
+	{ "platform", required_argument, NULL, OPT_PLATFORM },             \
+		{ "all-platforms", no_argument, NULL, OPT_ALL_PLATFORMS }, \
+		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },       \
+		{ "format", required_argument, NULL, OPT_FORMAT },         \
+	{                                                                  \
+		"help", no_argument, NULL, 'h'                             \
+	}
 
 struct cli_image_opts {
 	struct bi_image_opts open;
