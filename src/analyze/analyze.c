@@ -238,6 +238,11 @@ static void find_shell(struct bi_analysis *a, const struct bi_view *v)
 			}
 		}
 	}
+	if (!e) { /* distroless :debug keeps busybox at /busybox */
+		e = bi_analyze__exists(v, "busybox/sh");
+		if (e)
+			a->shell = bi_xstrdup("/busybox/sh");
+	}
 	if (e)
 		a->shell_kind = bi_xstrdup(bi_analyze__basename(e->path));
 }
