@@ -486,7 +486,7 @@ void bi_analysis__check(struct bi_analysis *a, const char *id, enum bi_check_sev
 		if (strcmp(names[i].id, id) == 0)
 			c->name = names[i].name;
 	c->severity = sev;
-	c->path = path ? (path[0] == '/' ? bi_xstrdup(path) : bi_xasprintf("/%s", path)) : NULL;
+	c->path = path ? bi_xstrdup(path) : NULL; /* as given: an image path or a name */
 	va_start(ap, fmt);
 	c->message = bi_xvasprintf(fmt, ap);
 	va_end(ap);

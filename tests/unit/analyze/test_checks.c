@@ -78,7 +78,7 @@ static void test_scratch_dynamic(void **state)
 	a = run(&m, &img);
 	assert_int_equal(a->class, BI_CLASS_SCRATCH);
 	assert_int_equal(a->libc, BI_LIBC_NONE);
-	EXPECT(a, "BI202 /lib64/ld-linux-x86-64.so.2; BI203 /libc.so.6; BI207 -");
+	EXPECT(a, "BI202 /lib64/ld-linux-x86-64.so.2; BI203 libc.so.6; BI207 -");
 	assert_int_equal(a->checks[0].severity, BI_CHECK_ERROR);
 	assert_string_equal(a->checks[0].name, "interpreter-missing");
 	assert_int_equal(bi_analysis_worst(a), BI_CHECK_ERROR);
@@ -147,7 +147,7 @@ static void test_shell_form_and_missing(void **state)
 	/* not on the default PATH */
 	img.config.nenv = 0;
 	a = run(&m, &img);
-	EXPECT(a, "BI201 /serve");
+	EXPECT(a, "BI201 serve");
 	bi_analysis_free(a);
 	/* relative to the workdir */
 	img.config.cmd = cmd_rel;
@@ -158,7 +158,7 @@ static void test_shell_form_and_missing(void **state)
 	bi_analysis_free(a);
 	img.config.workdir = (char *)"/";
 	a = run(&m, &img);
-	EXPECT(a, "BI201 /./run");
+	EXPECT(a, "BI201 ./run");
 	bi_analysis_free(a);
 	/* present but not executable */
 	img.config.cmd = cmd_noexec;
@@ -222,7 +222,7 @@ static void test_glibc_library_search(void **state)
 
 	a = run(&m, &img);
 	assert_int_equal(a->libc, BI_LIBC_GLIBC);
-	EXPECT(a, "BI203 /libqux.so; BI203 /libbaz.so");
+	EXPECT(a, "BI203 libqux.so; BI203 libbaz.so");
 	assert_non_null(
 		strstr(a->checks[0].message, "the entrypoint /usr/bin/app needs libqux.so"));
 	bi_analysis_free(a);
@@ -274,7 +274,7 @@ static void test_musl_and_mismatch(void **state)
 
 	a = run(&m, &img);
 	assert_int_equal(a->libc, BI_LIBC_MUSL);
-	EXPECT(a, "BI203 /libgone.so.3; BI204 /usr/lib/numpy.cpython-312-x86_64-linux-gnu.so");
+	EXPECT(a, "BI203 libgone.so.3; BI204 /usr/lib/numpy.cpython-312-x86_64-linux-gnu.so");
 	assert_non_null(strstr(a->checks[0].message, "/opt/musl/libfoo.so needs libgone.so.3"));
 	assert_non_null(strstr(a->checks[1].message, "linked against glibc"));
 	bi_analysis_free(a);
