@@ -102,8 +102,10 @@ static int build_one(struct bi_source *src, const char *spec, const struct bi_de
 	if (r < 0)
 		return r;
 	r = bi_manifest_parse(bi_buf_span(&raw), d->digest, &m, err);
-	if (r < 0)
+	if (r < 0) {
+		bi_err_wrap(err, "%s: manifest", src->path);
 		return r;
+	}
 	r = bi_source_read_blob(src, m->config.digest, m->config.size, "config", BI_MAX_CONFIG,
 				&cfg, err);
 	if (r < 0)
