@@ -74,6 +74,10 @@
 /* Vulnerability data */
 #define BI_MAX_FEED_FILE (512 * BI_MiB) /* one JSON feed file */
 #define BI_MAX_OSV_RECORD (16 * BI_MiB)
+#define BI_MAX_FEED_UNCOMPRESSED ((uint64_t)2 * BI_GiB) /* a .bz2/.xz feed, decompressed */
+#define BI_MAX_FEED_ITEMS 10000000 /* definitions/tests/objects/states/rows in one feed */
+#define BI_MAX_OSV_FILES 1000000   /* records in one OSV folder */
+#define BI_MAX_TRACKER_PACKAGE (64 * BI_MiB) /* one source package's entry in the tracker JSON */
 
 /* Version strings */
 #define BI_MAX_VERSION 1024
