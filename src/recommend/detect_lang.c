@@ -220,7 +220,7 @@ void bi_detect__go(struct detect *d)
 			while ((de = readdir(dp)))
 				if (de->d_name[0] != '.' && strlen(de->d_name) < sizeof(best) &&
 				    (!best[0] || strcmp(de->d_name, best) < 0))
-					snprintf(best, sizeof(best), "%s", de->d_name);
+					memcpy(best, de->d_name, strlen(de->d_name) + 1);
 			closedir(dp);
 			if (best[0]) {
 				snprintf(d->main[BI_LANG_GO], sizeof(d->main[0]), "./cmd/%s", best);
