@@ -300,6 +300,7 @@ int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workl
 	bi_detect__java(&d);
 	bi_detect__python(&d);
 	bi_detect__node(&d);
+	bi_detect__extra(&d);
 	scan_dockerfile(&d);
 
 	/* The first language in order that the Dockerfile also names, else the first found. */
