@@ -62,6 +62,10 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 		for (size_t k = st->ninstrs; k-- > 0;) {
 			const struct bi_instr *in = instr_at(c, st, k);
 
+			if (c->var_budget == 0)
+				return NULL;
+			c->var_budget--;
+
 			if (in->kind == BI_I_ENV) {
 				for (size_t a = in->nargs / 3 * 3; a >= 3; a -= 3)
 					if (bi_span_eq_str(name, in->args[a - 3]))
@@ -792,6 +796,8 @@ static const char *libc_name(enum bi_libc l)
 static void copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin, const struct facts *f)
 {
 	const struct bi_lint_root *fr = &c->roots[fin->index];
+	_cleanup_free_ struct dyn *memo = bi_xcalloc(c->b->nstages, sizeof(*memo));
+	_cleanup_free_ bool *known = bi_xcalloc(c->b->nstages, sizeof(*known));
 
 	for (size_t u = 0; u < fin->nuses; u++) {
 		const struct bi_stage_use *use = &fin->uses[u];
@@ -807,7 +813,11 @@ static void copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin, const 
 		src = &c->b->stages[use->stage];
 		if (copy_is_data(use->instr))
 			continue;
-		d = dynamic(c, src, f);
+		if (!known[src->index]) {
+			memo[src->index] = dynamic(c, src, f);
+			known[src->index] = true;
+		}
+		d = memo[src->index];
 		if (!d.go && !d.cc && !d.cargo)
 			continue;
 		what = d.go ? "go build with cgo enabled and a C toolchain" :
