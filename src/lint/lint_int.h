@@ -26,9 +26,9 @@ struct bi_lint_ctx {
 	struct bi_lint_root *roots; /* per stage, of its root */
 	size_t first;		    /* this file's first finding in res */
 	/*
-	 * Work left for variable lookups (instructions visited): pathological
-	 * files (thousands of ENVs and $VAR words) must not take quadratic time.
-	 * Once spent, lookups find nothing.
+	 * Work left for variable lookups and package bookkeeping (steps):
+	 * pathological files (thousands of ENVs and $VAR words, huge removal
+	 * lists) must not take quadratic time. Once spent, lookups find nothing.
 	 */
 	size_t var_budget;
 };

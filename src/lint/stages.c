@@ -28,6 +28,17 @@ static bool eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Spend `cost` units of the file's work budget; false when it is spent. */
+static bool spend(struct bi_lint_ctx *c, size_t cost)
+{
+	if (c->var_budget < cost) {
+		c->var_budget = 0;
+		return false;
+	}
+	c->var_budget -= cost;
+	return true;
+}
+
 /* Remove quotes from a value the way the shell would, words joined by spaces. */
 static char *unquote(const char *v)
 {
@@ -62,9 +73,8 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 		for (size_t k = st->ninstrs; k-- > 0;) {
 			const struct bi_instr *in = instr_at(c, st, k);
 
-			if (c->var_budget == 0)
+			if (!spend(c, 1))
 				return NULL;
-			c->var_budget--;
 
 			if (in->kind == BI_I_ENV) {
 				for (size_t a = in->nargs / 3 * 3; a >= 3; a -= 3)
@@ -95,6 +105,8 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 				}
 			}
 		}
+		if (!spend(c, st->nvars))
+			return NULL;
 		for (size_t i = st->nvars; i-- > 0;)
 			if (bi_span_eq_str(name, st->vars[i].key) && st->vars[i].value)
 				return bi_xstrdup(st->vars[i].value);
@@ -262,7 +274,8 @@ static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const 
 			_cleanup_free_ char *sv = NULL;
 
 			if (k > p && whole_var(cmd->words[k], &name)) {
-				for (size_t j = 0; j < loc.n; j++)
+				size_t nloc = spend(c, loc.n + 1) ? loc.n : 0;
+				for (size_t j = 0; j < nloc; j++)
 					if (bi_span_eq_str(name, loc.v[j].key))
 						val = loc.v[j].value;
 				if (!val)
@@ -342,8 +355,8 @@ static void tools_release(struct tools *t)
 	free(t->v);
 }
 
-static void track_tools(struct tools *t, const struct bi_instr *in, const struct bi_pm_action *a,
-			bool *mark_auto)
+static void track_tools(struct bi_lint_ctx *c, struct tools *t, const struct bi_instr *in,
+			const struct bi_pm_action *a, bool *mark_auto)
 {
 	switch (a->op) {
 	case BI_PM_INSTALL:
@@ -364,6 +377,8 @@ static void track_tools(struct tools *t, const struct bi_instr *in, const struct
 		}
 		break;
 	case BI_PM_REMOVE:
+		if (!spend(c, t->n * (a->npkgs + 1)))
+			break;
 		for (size_t i = 0; i < t->n; i++) {
 			for (size_t j = 0; j < a->npkgs; j++)
 				if (eq(t->v[i].pkg, a->pkgs[j]) ||
@@ -481,7 +496,7 @@ static void scan_stage(struct bi_lint_ctx *c, size_t si, bool in_final_chain, st
 						if (bi_pm_is_c_toolchain(a.pkgs[j]))
 							f->toolchain = true;
 				if (in_final_chain)
-					track_tools(tools, in, &a, &mark_auto);
+					track_tools(c, tools, in, &a, &mark_auto);
 				bi_pm_action_release(&a);
 				continue;
 			}
@@ -515,6 +530,17 @@ static void scan_stage(struct bi_lint_ctx *c, size_t si, bool in_final_chain, st
 	}
 }
 
+/* Whether pkg is an item of the ", "-separated list. */
+static bool listed(const struct bi_buf *names, const char *pkg)
+{
+	struct bi_span rest = bi_buf_span(names), item;
+
+	while (bi_span_split(&rest, ',', &item))
+		if (bi_span_eq_str(bi_span_trim(item), pkg))
+			return true;
+	return false;
+}
+
 static void bi112_report(struct bi_lint_ctx *c, struct tools *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
@@ -529,15 +555,12 @@ static void bi112_report(struct bi_lint_ctx *c, struct tools *t)
 		for (size_t j = i; j < t->n; j++) {
 			if (t->v[j].in != in || t->v[j].removed)
 				continue;
-			bool dup = false;
-			for (size_t k = i; k < j; k++)
-				if (t->v[k].in == in && !t->v[k].removed &&
-				    eq(t->v[k].pkg, t->v[j].pkg))
-					dup = true;
-			if (!dup && count++ < 8)
-				bi_buf_addf(&names, "%s%s", names.len ? ", " : "", t->v[j].pkg);
 			if (j > i)
 				t->v[j].in = NULL;
+			if (listed(&names, t->v[j].pkg))
+				continue;
+			if (count++ < 8)
+				bi_buf_addf(&names, "%s%s", names.len ? ", " : "", t->v[j].pkg);
 		}
 		if (eq(mgr, "apk"))
 			fix = bi_xstrdup(
