@@ -79,7 +79,9 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 			if (in->kind == BI_I_ENV) {
 				for (size_t a = in->nargs / 3 * 3; a >= 3; a -= 3)
 					if (bi_span_eq_str(name, in->args[a - 3]))
-						return unquote(in->args[a - 2]);
+						return spend(c, strlen(in->args[a - 2])) ?
+							       unquote(in->args[a - 2]) :
+							       NULL;
 			} else if (in->kind == BI_I_ARG) {
 				for (size_t a = in->nargs; a-- > 0;) {
 					struct bi_span key, val;
@@ -98,7 +100,7 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 						return bi_xstrdup(bv);
 					if (val.ptr) {
 						_cleanup_free_ char *raw = bi_span_dup(val);
-						return unquote(raw);
+						return spend(c, val.len) ? unquote(raw) : NULL;
 					}
 					bv = global_or_build_arg(c, name);
 					return bv ? bi_xstrdup(bv) : NULL;
