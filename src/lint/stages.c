@@ -407,6 +407,7 @@ struct pyctx {
 	struct bi_lint_ctx *c;
 	struct bi_buf *names;
 	size_t count;
+	size_t nfiles;
 };
 
 static void py_pkg(void *ctx, const char *name)
@@ -454,6 +455,43 @@ static char *slim_python(struct bi_lint_ctx *c, const struct bi_lint_root *r)
 	return bi_xasprintf("python:3-slim-%s", deb);
 }
 
+#define MAX_REQ_FILES 16 /* requirement files read per RUN */
+
+/* pip install -r FILE: read FILE from the build context when it is there. */
+static void py_req_file(void *ctx, const char *file)
+{
+	struct pyctx *p = ctx;
+	const char *dir = p->c->o ? p->c->o->context_dir : NULL;
+	_cleanup_(bi_buf_release) struct bi_buf text = BI_BUF_INIT(BI_MAX_CONFIG_FILE);
+	_cleanup_free_ char *path = NULL;
+	struct bi_span rest, line;
+	char name[128];
+	int depth;
+
+	if (!dir || p->nfiles >= MAX_REQ_FILES || strchr(file, '$') || strstr(file, "://"))
+		return;
+	p->nfiles++;
+	/* "requirements.txt", "./req/base.txt", "/app/requirements.txt" (copied there) */
+	path = bi_xasprintf("%s/%s", dir, file[0] == '/' ? bi_sh_basename(file) : file);
+	if (strstr(file, "..") || bi_buf_read_file(&text, path, NULL) < 0)
+		return;
+	rest = bi_buf_span(&text);
+	depth = 0;
+	while (bi_span_next_line(&rest, &line) && depth++ < 10000) {
+		ptrdiff_t hash = bi_span_find_char(line, '#');
+		_cleanup_free_ char *spec = NULL;
+
+		if (hash >= 0)
+			line.len = (size_t)hash;
+		line = bi_span_trim(line);
+		if (!line.len || line.ptr[0] == '-')
+			continue;
+		spec = bi_span_dup(line);
+		if (bi_py_req_name(spec, name, sizeof(name)))
+			py_pkg(p, name);
+	}
+}
+
 static void bi106_run(struct bi_lint_ctx *c, size_t si, const struct bi_instr *in,
 		      const struct xrun *x)
 {
@@ -462,7 +500,7 @@ static void bi106_run(struct bi_lint_ctx *c, size_t si, const struct bi_instr *i
 	_cleanup_free_ char *fix = NULL, *slim = NULL;
 
 	for (size_t i = 0; i < x->n; i++)
-		bi_py_install(x->cmds[i].w, x->cmds[i].n, py_pkg, &p);
+		bi_py_install(x->cmds[i].w, x->cmds[i].n, py_pkg, py_req_file, &p);
 	if (!p.count)
 		return;
 	slim = slim_python(c, &c->roots[si]);
