@@ -38,7 +38,7 @@
 #define BI_MAX_PATH 4096	      /* one path inside an image */
 #define BI_MAX_SYMLINK_HOPS 40	      /* symlinks followed resolving one path */
 #define BI_MAX_KEPT_FILE (16 * BI_MiB) /* a file kept for analysis (package DB, os-release) */
-#define BI_MAX_ELF_HEADER (256 * BI_KiB) /* bytes of an ELF file read for its headers */
+#define BI_MAX_ELF_HEADER (2 * BI_MiB) /* first bytes of an ELF file kept (headers, .dynstr) */
 #define BI_MAX_KEPT_TOTAL (128 * BI_MiB) /* all kept files of one image together */
 #define BI_MAX_ZSTD_WINDOW_LOG 25	  /* zstd window: 32 MiB (levels 1-19 need <= 8 MiB) */
 #define BI_MAX_WARNINGS 100		  /* warnings kept per image (then counted only) */
@@ -58,6 +58,9 @@
 #define BI_MAX_ELF_PHDRS 4096
 #define BI_MAX_ELF_SHDRS 65535
 #define BI_MAX_ELF_NEEDED 1024
+#define BI_MAX_ELF_DYNAMIC (64 * BI_KiB) /* bytes of PT_DYNAMIC read (4096 entries) */
+#define BI_MAX_ELF_STRTAB (1 * BI_MiB)	  /* bytes of the dynamic string table read */
+#define BI_MAX_ELF_GO_SCAN (1 * BI_MiB)	  /* data segment bytes searched for Go build info */
 
 /* Vulnerability data */
 #define BI_MAX_FEED_FILE (512 * BI_MiB) /* one JSON feed file */
