@@ -24,7 +24,9 @@ grep -q "resolve /bin/sh: /bin/busybox" <<<"$out" &&
 	grep -q "resolve /lib/libc.musl-x86_64.so.1: /lib/ld-musl-x86_64.so.1" <<<"$out" &&
 	echo "ok - symlinks resolve inside the image" || echo "not ok - resolve: $out"
 
-if [ -x /usr/bin/time ]; then
+if ldd "$R" 2>/dev/null | grep -q libasan; then
+	echo "ok - 200,000 entries within 64 MiB # SKIP memory is not measured under ASan"
+elif [ -x /usr/bin/time ]; then
 	out=$(/usr/bin/time -f "rss=%M" "$R" --quiet "oci:$FX/oci/many-files" 2>&1)
 	rss=$(sed -n 's/.*rss=\([0-9]*\).*/\1/p' <<<"$out")
 	[ -n "$rss" ] && [ "$rss" -lt 65536 ] && echo "ok - 200,000 entries in ${rss} KiB (< 64 MiB)" ||
