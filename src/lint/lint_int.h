@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef BI_LINT_INT_H
+#define BI_LINT_INT_H
+
+/* Shared between the lint source files; not part of the module's API. */
+#include "dockerfile/dockerfile.h"
+#include "image/ref.h"
+#include "kb/kb.h"
+#include "lint/lint.h"
+
+/* What lint knows about a stage's root image. */
+struct bi_lint_root {
+	bool known; /* an image we could classify (scratch included) */
+	bool scratch;
+	struct bi_kb_match m; /* valid when known && !scratch */
+	char *name;	      /* familiar name without tag: "golang", or NULL */
+	char *image;	      /* the root's image string as expanded, or NULL */
+};
+
+struct bi_lint_ctx {
+	const struct bi_kb *kb;
+	const struct bi_dockerfile *df;
+	const struct bi_build *b;
+	const struct bi_lint_opts *o;
+	struct bi_lint_result *res;
+	struct bi_lint_root *roots; /* per stage, of its root */
+	size_t first;		    /* this file's first finding in res */
+};
+
+__attribute__((format(printf, 5, 6))) void bi_lint__add(struct bi_lint_ctx *c, enum bi_rule rule,
+							const struct bi_instr *in, const char *fix,
+							const char *fmt, ...);
+
+/* Rules over stages and RUN commands (stages.c). */
+void bi_lint__stage_rules(struct bi_lint_ctx *c);
+
+/*
+ * The value of a variable in a stage (ENV/ARG of the stage and its bases,
+ * quotes removed), or NULL. Caller frees.
+ */
+char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct bi_span name);
+/* The shell commands of a RUN (shell form, exec form, heredocs). */
+struct bi_sh_script;
+void bi_lint__run_script(const struct bi_instr *in, struct bi_sh_script *ret);
+
+#endif
