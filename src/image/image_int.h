@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #ifndef BI_IMAGE_INT_H
-#define BI_IMAGE_INT_H
+#	define BI_IMAGE_INT_H
 
 /* Internals of the image reader shared across src/image/. */
-#include <stdint.h>
+#	include <stdint.h>
 
-#include "image/image.h"
-#include "layer/stream.h"
+#	include "image/image.h"
+#	include "layer/stream.h"
 
 struct bi_err;
 struct bi_buf;
@@ -135,7 +135,8 @@ struct bi_layer_job {
 	int64_t size;  /* claimed size, or -1 */
 	char *diff_id; /* expected diff_id, or NULL */
 	enum bi_compression comp;
-	bool sniff; /* docker-archive: compression from the content */
+	char *media_type; /* as in the manifest, or NULL */
+	bool sniff;	  /* docker-archive: compression from the content */
 };
 /* Decode, verify and walk every layer (in parallel), merging into img->fs. */
 int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, int threads,
@@ -145,3 +146,23 @@ int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, i
 int bi_dir_read(const char *path, struct bi_image *img, struct bi_err **err);
 
 #endif
+
+/* ---- assembling images (image.c, oci_layout.c, docker_archive.c) ---- */
+/*
+ * One image from its verified config bytes and its layer jobs (diff_ids are
+ * filled in from the config). Takes nothing; jobs stay the caller's.
+ */
+int bi_image_build(struct bi_source *src, const char *spec, const char *manifest_digest,
+		   struct bi_span config, const char *config_name, struct bi_layer_job *jobs,
+		   size_t n, const struct bi_image_opts *opts, struct bi_image **ret,
+		   struct bi_err **err);
+void bi_layer_jobs_free(struct bi_layer_job *jobs, size_t n);
+void bi_image_list_add(struct bi_image ***list, size_t *n, struct bi_image *img);
+/* Every image an OCI layout (or oci-archive) holds under `tag` for the wanted platform(s). */
+int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
+		  const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
+		  struct bi_err **err);
+/* The image of a docker save archive named by `ref` (a RepoTag, "@N", or NULL: the only one). */
+int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
+		     const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
+		     struct bi_err **err);

@@ -128,6 +128,14 @@ int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 	uint64_t kept = 0;
 
 	bi_lentries_finish(le);
+	if (fs->n == 0 && !fs->ents) {
+		/* The first layer becomes the view as it is: no copy. */
+		for (size_t k = 0; k < le->n; k++)
+			kept += le->ents[k].content.len;
+		out = TAKE_PTR(le->ents);
+		o = le->n;
+		goto done;
+	}
 	cap = fs->n + le->n;
 	out = bi_xreallocarray(NULL, cap ? cap : 1, sizeof(*out));
 	while (i < fs->n || j < le->n) {
@@ -151,6 +159,7 @@ int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 		}
 	}
 	free(fs->ents);
+done:
 	fs->ents = out;
 	fs->n = o;
 	fs->kept_bytes = kept;
