@@ -16,7 +16,7 @@ struct detect {
 	char version_source[BI_LANG__MAX][64];
 	char constraint[BI_LANG__MAX][64];
 	char build_tool[BI_LANG__MAX][16];
-	struct bi_namelist native[BI_LANG__MAX];
+	struct bi_strv native[BI_LANG__MAX];
 	char app[BI_LANG__MAX][64];
 	char main[BI_LANG__MAX][128];
 	bool docker_lang[BI_LANG__MAX];

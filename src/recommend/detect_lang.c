@@ -61,7 +61,7 @@ void bi_detect__check_native(struct detect *d, enum bi_lang lang, const char *li
 	if (bi_kb_in_list(d->kb, list, n)) {
 		for (char *p = n; *p && lang == BI_LANG_PYTHON; p++)
 			*p = (char)tolower((unsigned char)*p);
-		bi_namelist_add(&d->native[lang], n);
+		bi_strv_add(&d->native[lang], n);
 	}
 	free(n);
 }
@@ -199,7 +199,7 @@ void bi_detect__go(struct detect *d)
 			if (bi_span_split(&l, ' ', &word) && word.len) {
 				char *mod = bi_span_dup(word);
 				if (bi_kb_in_list(d->kb, "go-cgo-modules", mod)) {
-					bi_namelist_add(&d->native[BI_LANG_GO], mod);
+					bi_strv_add(&d->native[BI_LANG_GO], mod);
 					d->w->cgo = true;
 				}
 				free(mod);
@@ -208,7 +208,7 @@ void bi_detect__go(struct detect *d)
 	}
 	if (scan_cgo(d, d->dir, 0, &files)) {
 		d->w->cgo = true;
-		bi_namelist_add(&d->native[BI_LANG_GO], "import \"C\"");
+		bi_strv_add(&d->native[BI_LANG_GO], "import \"C\"");
 	}
 	/* the main package: ./ or the first ./cmd/NAME */
 	if (bi_detect__exists(d, "main.go")) {
@@ -379,7 +379,7 @@ static void java_gradle(struct detect *d, const char *file)
 			char pat[128];
 			snprintf(pat, sizeof(pat), ":%s:", jni[i]);
 			if (bi_span_find(text, bi_span_str(pat)) >= 0)
-				bi_namelist_add(&d->native[BI_LANG_JAVA], jni[i]);
+				bi_strv_add(&d->native[BI_LANG_JAVA], jni[i]);
 		}
 	}
 	if (bi_detect__exists(d, "gradlew"))
@@ -553,13 +553,13 @@ void bi_detect__python(struct detect *d)
 	/* requirements*.txt at the top, sorted for stable output */
 	dp = opendir(d->dir);
 	if (dp) {
-		struct bi_namelist names = { 0 };
+		struct bi_strv names = { 0 };
 		struct dirent *de;
 		while ((de = readdir(dp)) && names.n < 64) {
 			size_t len = strlen(de->d_name);
 			if (strncmp(de->d_name, "requirements", 12) == 0 && len > 4 &&
 			    strcmp(de->d_name + len - 4, ".txt") == 0)
-				bi_namelist_add(&names, de->d_name);
+				bi_strv_add(&names, de->d_name);
 		}
 		closedir(dp);
 		for (size_t i = 0; i < names.n; i++)
@@ -574,7 +574,7 @@ void bi_detect__python(struct detect *d)
 		if (!d->w->python_manifest[0] && names.n)
 			snprintf(d->w->python_manifest, sizeof(d->w->python_manifest), "%s",
 				 names.v[0]);
-		bi_namelist_release(&names);
+		bi_strv_release(&names);
 	}
 	if (bi_detect__read(d, ".python-version", &b)) {
 		char v[32];
@@ -715,7 +715,7 @@ void bi_detect__node(struct detect *d)
 		snprintf(d->build_tool[BI_LANG_NODE], sizeof(d->build_tool[0]), "pnpm");
 	}
 	if (bi_json_parse(bi_buf_span(&b), "package.json", &root, &err) < 0) {
-		bi_namelist_add(&d->w->notes, bi_err_msg(err));
+		bi_strv_add(&d->w->notes, bi_err_msg(err));
 		bi_err_free(err);
 		return;
 	}

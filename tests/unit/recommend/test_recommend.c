@@ -158,10 +158,10 @@ static void test_workload_details(void **state)
 	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
 	assert_string_equal(w->build_tool, "poetry");
 	assert_string_equal(w->version_source, "pyproject.toml");
-	assert_true(bi_namelist_has(&w->native, "psycopg2-binary"));
-	assert_true(bi_namelist_has(&w->native, "pydantic-core")); /* from poetry.lock */
-	assert_false(bi_namelist_has(&w->native, "fastapi"));
-	assert_true(bi_namelist_has(&w->signals, "poetry.lock"));
+	assert_true(bi_strv_has(&w->native, "psycopg2-binary"));
+	assert_true(bi_strv_has(&w->native, "pydantic-core")); /* from poetry.lock */
+	assert_false(bi_strv_has(&w->native, "fastapi"));
+	assert_true(bi_strv_has(&w->signals, "poetry.lock"));
 	bi_workload_free(w);
 	free(dir);
 
@@ -189,8 +189,8 @@ static void test_workload_details(void **state)
 
 	dir = bi_test_src("tests/fixtures/projects/node-native");
 	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
-	assert_true(bi_namelist_has(&w->native, "sharp"));
-	assert_true(bi_namelist_has(&w->native, "bcrypt"));
+	assert_true(bi_strv_has(&w->native, "sharp"));
+	assert_true(bi_strv_has(&w->native, "bcrypt"));
 	assert_true(w->has_lockfile);
 	bi_workload_free(w);
 	free(dir);
