@@ -10,6 +10,8 @@
 #define BI_DF_MAX_ONBUILD_DEPTH 64
 /* Deepest ${...} nesting the shell lexer follows. */
 #define BI_DF_MAX_SUBST_DEPTH 128
+/* All expansion results of one stage analysis together (a 1 MiB ARG used 100000 times). */
+#define BI_MAX_BUILD_EXPANSION (64 * BI_MiB)
 /* Deepest JSON nesting (Go encoding/json's limit). */
 #define BI_DF_MAX_JSON_DEPTH 10000
 

@@ -18,6 +18,7 @@ struct sw {
 	bool raw_escapes;
 	int depth;
 	struct bi_buf wbuf; /* shared words buffer (as lex.go's sw.wordsBuffer) */
+	size_t glued;	    /* see struct words */
 	struct bi_err **err;
 };
 
@@ -25,6 +26,7 @@ struct words {
 	struct bi_buf *buf;
 	struct bi_strv list;
 	bool in_word;
+	size_t *glued; /* buf->len when buf was last seen to be "<<" + blanks, else 0 */
 };
 
 static uint32_t peek(struct sw *s)
@@ -74,8 +76,10 @@ static void add_raw_char(struct words *w, uint32_t ch)
 static void add_char(struct words *w, uint32_t ch)
 {
 	if (bi_go_isspace(ch) && w->in_word) {
-		if ((ch == ' ' || ch == '\t') && heredoc_pending(w->buf)) {
+		if ((ch == ' ' || ch == '\t') &&
+		    ((*w->glued && *w->glued == w->buf->len) || heredoc_pending(w->buf))) {
 			add_raw_char(w, ch);
+			*w->glued = w->buf->len; /* still pending: no rescan for the next blank */
 			return;
 		}
 		if (w->buf->len) {
@@ -229,11 +233,11 @@ static const char *get_env(struct sw *s, const struct bi_buf *name, bool record)
 	const char *v = s->o->lookup ? s->o->lookup(s->o->ctx, bi_buf_span(name)) : NULL;
 	struct bi_strv *u = s->o->unresolved;
 
-	if (!v && u && record) {
+	if (!v && u && record && u->n < 64) {
 		bool seen = false;
 		for (size_t i = 0; i < u->n && !seen; i++)
 			seen = strcmp(u->v[i], name->buf) == 0;
-		if (!seen && u->n < 1024)
+		if (!seen)
 			bi_strv_push(u, bi_xstrdup(name->buf));
 	}
 	return v;
@@ -492,11 +496,12 @@ static int process_dollar(struct sw *s, struct bi_buf *out)
 static int process_stop_on(struct sw *s, uint32_t stop, bool raw_escapes, struct bi_buf *result,
 			   struct bi_strv *ret_words)
 {
-	struct words w = { &s->wbuf, { 0 }, false };
+	struct words w = { &s->wbuf, { 0 }, false, &s->glued };
 	bool saved = s->raw_escapes;
 	int r = 0;
 
 	bi_buf_reset(&s->wbuf);
+	s->glued = 0;
 	s->raw_escapes = raw_escapes;
 	while (peek(s) != EOF_RUNE) {
 		uint32_t ch = peek(s);
@@ -557,7 +562,11 @@ out:
 int bi_df__shlex(struct bi_span src, const struct bi_shlex_opts *o, char **ret_word,
 		 struct bi_strv *ret_words, struct bi_err **err)
 {
-	struct sw s = { o, src, 0, o->raw_escapes, 0, BI_BUF_INIT(BI_BUF_NOLIMIT), err };
+	struct sw s = { .o = o,
+			.src = src,
+			.raw_escapes = o->raw_escapes,
+			.wbuf = BI_BUF_INIT(BI_BUF_NOLIMIT),
+			.err = err };
 	_cleanup_(bi_buf_release) struct bi_buf result = BI_BUF_INIT(BI_BUF_NOLIMIT);
 	struct bi_strv words = { 0 };
 	size_t w;
