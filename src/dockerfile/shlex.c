@@ -19,6 +19,7 @@ struct sw {
 	int depth;
 	struct bi_buf wbuf; /* shared words buffer (as lex.go's sw.wordsBuffer) */
 	size_t glued;	    /* see struct words */
+	size_t *work, local_work;
 	struct bi_err **err;
 };
 
@@ -271,13 +272,23 @@ static bool glob_match(const char *p, size_t pn, const char *s, size_t sn)
 	return pi == pn;
 }
 
-static void trim_pattern(struct bi_buf *out, const char *v, const char *pat, bool suffix,
-			 bool greedy)
+/* Charge the worst case of matching pn pattern bytes over vn value bytes. */
+static bool glob_afford(struct sw *s, size_t vn, size_t pn)
+{
+	size_t cost = (vn + 1) * (vn + 1) * (pn + 1);
+
+	if (vn > 512 || pn > 64 || cost > *s->work)
+		return false;
+	*s->work -= cost;
+	return true;
+}
+
+static void trim_pattern(struct sw *s, struct bi_buf *out, const char *v, const char *pat,
+			 bool suffix, bool greedy)
 {
 	size_t vn = strlen(v), pn = strlen(pat), best = SIZE_MAX;
 
-	/* Bounded so that a hostile pattern cannot make this quadratic blow up. */
-	if (vn <= 512 && pn <= 64) {
+	if (glob_afford(s, vn, pn)) {
 		for (size_t k = 0; k <= vn; k++) {
 			size_t n = greedy ? vn - k : k;
 			const char *start = suffix ? v + vn - n : v;
@@ -296,13 +307,13 @@ static void trim_pattern(struct bi_buf *out, const char *v, const char *pat, boo
 }
 
 /* ${V/pat/repl} and ${V//pat/repl}: glob replacement, first or every match. */
-static void replace_glob(struct bi_buf *out, const char *v, const char *pat, const char *rep,
-			 bool all)
+static void replace_glob(struct sw *s, struct bi_buf *out, const char *v, const char *pat,
+			 const char *rep, bool all)
 {
 	size_t vn = strlen(v), pn = strlen(pat), i = 0;
 	bool done = false;
 
-	if (vn > 512 || pn > 64 || !pn) {
+	if (!pn || !glob_afford(s, vn, pn)) {
 		bi_buf_adds(out, v);
 		return;
 	}
@@ -371,7 +382,7 @@ static int process_replace(struct sw *s, const struct bi_buf *name, struct bi_bu
 		bi_buf_addf(out, "${%s/%s/%s}", name->buf, pat.buf, rep.buf);
 		return 0;
 	}
-	replace_glob(out, v ? v : "", pat.buf, rep.buf, all);
+	replace_glob(s, out, v ? v : "", pat.buf, rep.buf, all);
 	return 0;
 }
 
@@ -459,7 +470,7 @@ static int process_dollar_curly(struct sw *s, struct bi_buf *out)
 			greedy = true;
 			pat++;
 		}
-		trim_pattern(out, v ? v : "", pat, ch == '%', greedy);
+		trim_pattern(s, out, v ? v : "", pat, ch == '%', greedy);
 		return 0;
 	}
 	default:
@@ -572,6 +583,8 @@ int bi_df__shlex(struct bi_span src, const struct bi_shlex_opts *o, char **ret_w
 	size_t w;
 	int r;
 
+	s.local_work = BI_DF_GLOB_WORK;
+	s.work = o->glob_work ? o->glob_work : &s.local_work;
 	/* text/scanner skips a byte-order mark at the start. */
 	if (src.len && bi_go_decode(src.ptr, src.len, &w) == 0xFEFF)
 		s.pos = w;

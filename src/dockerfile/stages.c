@@ -102,7 +102,8 @@ struct an {
 	size_t alloc_stages, alloc_issues;
 	struct name_ix *names; /* stage names sorted by (name, index): lookups stay O(log n) */
 	size_t nnames;
-	size_t budget; /* bytes of expansion results still allowed (BI_MAX_BUILD_EXPANSION) */
+	size_t budget;	  /* bytes of expansion results still allowed (BI_MAX_BUILD_EXPANSION) */
+	size_t glob_work; /* pattern-matching steps left for the whole analysis */
 };
 
 static void add_issue(struct an *a, enum bi_build_issue_kind kind, const struct bi_instr *in,
@@ -131,8 +132,8 @@ static char *expand(struct an *a, struct bi_span word, const struct vars *scope,
 	char *out = NULL;
 	size_t n;
 
-	if (bi_expand_word(word, a->df->escape, lookup_vars, (void *)scope, &out, unresolved,
-			   NULL) < 0)
+	if (bi_df__expand(word, a->df->escape, lookup_vars, (void *)scope, &out, unresolved,
+			  &a->glob_work, NULL) < 0)
 		return NULL;
 	n = strlen(out);
 	if (n > word.len && n - word.len > a->budget) {
@@ -496,7 +497,11 @@ int bi_build_analyze(const struct bi_dockerfile *df, const struct bi_build_opts 
 		if (!opts->build_args[k].key || !*opts->build_args[k].key)
 			return bi_err_set(err, BI_EUSAGE, "--build-arg needs a NAME");
 	b = bi_xcalloc(1, sizeof(*b));
-	a = (struct an){ .df = df, .opts = opts, .b = b, .budget = BI_MAX_BUILD_EXPANSION };
+	a = (struct an){ .df = df,
+			 .opts = opts,
+			 .b = b,
+			 .budget = BI_MAX_BUILD_EXPANSION,
+			 .glob_work = BI_DF_GLOB_WORK };
 	platform_defaults(&a);
 	/* Global ARGs: everything before the first FROM. */
 	for (; i < df->ninstrs && df->instrs[i].kind != BI_I_FROM; i++) {
