@@ -4,8 +4,8 @@
 
 #include "dockerfile/internal.h"
 
-int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx, char **ret,
-		   struct bi_strv *unresolved, struct bi_err **err)
+int bi_df__expand(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx, char **ret,
+		  struct bi_strv *unresolved, size_t *glob_work, struct bi_err **err)
 {
 	struct bi_shlex_opts o = {
 		.escape = (unsigned char)escape,
@@ -13,6 +13,7 @@ int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, vo
 		.ctx = ctx,
 		.unresolved = unresolved,
 		.max_len = BI_MAX_ARG_EXPANSION,
+		.glob_work = glob_work,
 	};
 	char *out = NULL;
 	int r;
@@ -27,4 +28,10 @@ int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, vo
 		return r;
 	*ret = out;
 	return 0;
+}
+
+int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx, char **ret,
+		   struct bi_strv *unresolved, struct bi_err **err)
+{
+	return bi_df__expand(word, escape, lookup, ctx, ret, unresolved, NULL, err);
 }

@@ -10,6 +10,8 @@
 #define BI_DF_MAX_ONBUILD_DEPTH 64
 /* Deepest ${...} nesting the shell lexer follows. */
 #define BI_DF_MAX_SUBST_DEPTH 128
+/* All expansion results of one stage analysis together (a 1 MiB ARG used 100000 times). */
+#define BI_MAX_BUILD_EXPANSION (64 * BI_MiB)
 /* Deepest JSON nesting (Go encoding/json's limit). */
 #define BI_DF_MAX_JSON_DEPTH 10000
 
@@ -46,7 +48,17 @@ struct bi_shlex_opts {
 	void *ctx;
 	struct bi_strv *unresolved;
 	size_t max_len;
+	/*
+	 * Budget of pattern-matching steps for ${V#p} ${V%p} ${V/p/r}, shared by
+	 * the calls that pass the same counter (NULL: BI_DF_GLOB_WORK per call);
+	 * once spent, those substitutions leave the value as it is.
+	 */
+	size_t *glob_work;
 };
+#define BI_DF_GLOB_WORK ((size_t)200 * 1000 * 1000)
+/* bi_expand_word with a shared pattern-matching budget (see glob_work). */
+int bi_df__expand(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx, char **ret,
+		  struct bi_strv *unresolved, size_t *glob_work, struct bi_err **err);
 /* ProcessWord(s): the processed text in *ret_word (may be NULL) and the words. */
 int bi_df__shlex(struct bi_span src, const struct bi_shlex_opts *o, char **ret_word,
 		 struct bi_strv *ret_words, struct bi_err **err);

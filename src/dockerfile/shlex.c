@@ -18,6 +18,8 @@ struct sw {
 	bool raw_escapes;
 	int depth;
 	struct bi_buf wbuf; /* shared words buffer (as lex.go's sw.wordsBuffer) */
+	size_t glued;	    /* see struct words */
+	size_t *work, local_work;
 	struct bi_err **err;
 };
 
@@ -25,6 +27,7 @@ struct words {
 	struct bi_buf *buf;
 	struct bi_strv list;
 	bool in_word;
+	size_t *glued; /* buf->len when buf was last seen to be "<<" + blanks, else 0 */
 };
 
 static uint32_t peek(struct sw *s)
@@ -74,8 +77,10 @@ static void add_raw_char(struct words *w, uint32_t ch)
 static void add_char(struct words *w, uint32_t ch)
 {
 	if (bi_go_isspace(ch) && w->in_word) {
-		if ((ch == ' ' || ch == '\t') && heredoc_pending(w->buf)) {
+		if ((ch == ' ' || ch == '\t') &&
+		    ((*w->glued && *w->glued == w->buf->len) || heredoc_pending(w->buf))) {
 			add_raw_char(w, ch);
+			*w->glued = w->buf->len; /* still pending: no rescan for the next blank */
 			return;
 		}
 		if (w->buf->len) {
@@ -229,11 +234,11 @@ static const char *get_env(struct sw *s, const struct bi_buf *name, bool record)
 	const char *v = s->o->lookup ? s->o->lookup(s->o->ctx, bi_buf_span(name)) : NULL;
 	struct bi_strv *u = s->o->unresolved;
 
-	if (!v && u && record) {
+	if (!v && u && record && u->n < 64) {
 		bool seen = false;
 		for (size_t i = 0; i < u->n && !seen; i++)
 			seen = strcmp(u->v[i], name->buf) == 0;
-		if (!seen && u->n < 1024)
+		if (!seen)
 			bi_strv_push(u, bi_xstrdup(name->buf));
 	}
 	return v;
@@ -267,13 +272,23 @@ static bool glob_match(const char *p, size_t pn, const char *s, size_t sn)
 	return pi == pn;
 }
 
-static void trim_pattern(struct bi_buf *out, const char *v, const char *pat, bool suffix,
-			 bool greedy)
+/* Charge the worst case of matching pn pattern bytes over vn value bytes. */
+static bool glob_afford(struct sw *s, size_t vn, size_t pn)
+{
+	size_t cost = (vn + 1) * (vn + 1) * (pn + 1);
+
+	if (vn > 512 || pn > 64 || cost > *s->work)
+		return false;
+	*s->work -= cost;
+	return true;
+}
+
+static void trim_pattern(struct sw *s, struct bi_buf *out, const char *v, const char *pat,
+			 bool suffix, bool greedy)
 {
 	size_t vn = strlen(v), pn = strlen(pat), best = SIZE_MAX;
 
-	/* Bounded so that a hostile pattern cannot make this quadratic blow up. */
-	if (vn <= 512 && pn <= 64) {
+	if (glob_afford(s, vn, pn)) {
 		for (size_t k = 0; k <= vn; k++) {
 			size_t n = greedy ? vn - k : k;
 			const char *start = suffix ? v + vn - n : v;
@@ -292,13 +307,13 @@ static void trim_pattern(struct bi_buf *out, const char *v, const char *pat, boo
 }
 
 /* ${V/pat/repl} and ${V//pat/repl}: glob replacement, first or every match. */
-static void replace_glob(struct bi_buf *out, const char *v, const char *pat, const char *rep,
-			 bool all)
+static void replace_glob(struct sw *s, struct bi_buf *out, const char *v, const char *pat,
+			 const char *rep, bool all)
 {
 	size_t vn = strlen(v), pn = strlen(pat), i = 0;
 	bool done = false;
 
-	if (vn > 512 || pn > 64 || !pn) {
+	if (!pn || !glob_afford(s, vn, pn)) {
 		bi_buf_adds(out, v);
 		return;
 	}
@@ -367,7 +382,7 @@ static int process_replace(struct sw *s, const struct bi_buf *name, struct bi_bu
 		bi_buf_addf(out, "${%s/%s/%s}", name->buf, pat.buf, rep.buf);
 		return 0;
 	}
-	replace_glob(out, v ? v : "", pat.buf, rep.buf, all);
+	replace_glob(s, out, v ? v : "", pat.buf, rep.buf, all);
 	return 0;
 }
 
@@ -455,7 +470,7 @@ static int process_dollar_curly(struct sw *s, struct bi_buf *out)
 			greedy = true;
 			pat++;
 		}
-		trim_pattern(out, v ? v : "", pat, ch == '%', greedy);
+		trim_pattern(s, out, v ? v : "", pat, ch == '%', greedy);
 		return 0;
 	}
 	default:
@@ -492,11 +507,12 @@ static int process_dollar(struct sw *s, struct bi_buf *out)
 static int process_stop_on(struct sw *s, uint32_t stop, bool raw_escapes, struct bi_buf *result,
 			   struct bi_strv *ret_words)
 {
-	struct words w = { &s->wbuf, { 0 }, false };
+	struct words w = { &s->wbuf, { 0 }, false, &s->glued };
 	bool saved = s->raw_escapes;
 	int r = 0;
 
 	bi_buf_reset(&s->wbuf);
+	s->glued = 0;
 	s->raw_escapes = raw_escapes;
 	while (peek(s) != EOF_RUNE) {
 		uint32_t ch = peek(s);
@@ -557,12 +573,18 @@ out:
 int bi_df__shlex(struct bi_span src, const struct bi_shlex_opts *o, char **ret_word,
 		 struct bi_strv *ret_words, struct bi_err **err)
 {
-	struct sw s = { o, src, 0, o->raw_escapes, 0, BI_BUF_INIT(BI_BUF_NOLIMIT), err };
+	struct sw s = { .o = o,
+			.src = src,
+			.raw_escapes = o->raw_escapes,
+			.wbuf = BI_BUF_INIT(BI_BUF_NOLIMIT),
+			.err = err };
 	_cleanup_(bi_buf_release) struct bi_buf result = BI_BUF_INIT(BI_BUF_NOLIMIT);
 	struct bi_strv words = { 0 };
 	size_t w;
 	int r;
 
+	s.local_work = BI_DF_GLOB_WORK;
+	s.work = o->glob_work ? o->glob_work : &s.local_work;
 	/* text/scanner skips a byte-order mark at the start. */
 	if (src.len && bi_go_decode(src.ptr, src.len, &w) == 0xFEFF)
 		s.pos = w;

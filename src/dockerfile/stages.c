@@ -14,10 +14,41 @@ static const char *const platform_args[] = {
 	"TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
 };
 
+/* Variables in declaration order, with a hash index of each name's last entry. */
 struct vars {
 	struct bi_kv *v;
 	size_t n, alloc;
+	size_t *ht; /* slots hold entry index + 1; 0 is empty */
+	size_t cap; /* power of two, > 2 * n */
 };
+
+static size_t hash_span(struct bi_span s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < s.len; i++)
+		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* The slot of name: its entry or the empty slot where it would go. */
+static size_t *vars_slot(const struct vars *vs, struct bi_span name)
+{
+	size_t i = hash_span(name) & (vs->cap - 1);
+
+	while (vs->ht[i] && !bi_span_eq_str(name, vs->v[vs->ht[i] - 1].key))
+		i = (i + 1) & (vs->cap - 1);
+	return &vs->ht[i];
+}
+
+static void vars_rehash(struct vars *vs)
+{
+	free(vs->ht);
+	vs->cap = vs->cap ? vs->cap * 2 : 64;
+	vs->ht = bi_xcalloc(vs->cap, sizeof(*vs->ht));
+	for (size_t k = 0; k < vs->n; k++)
+		*vars_slot(vs, bi_span_str(vs->v[k].key)) = k + 1;
+}
 
 static void vars_set(struct vars *vs, const char *key, size_t klen, const char *value)
 {
@@ -25,14 +56,20 @@ static void vars_set(struct vars *vs, const char *key, size_t klen, const char *
 	vs->v[vs->n].key = bi_xstrndup(key, klen);
 	vs->v[vs->n].value = value ? bi_xstrdup(value) : NULL;
 	vs->n++;
+	if (2 * vs->n >= vs->cap)
+		vars_rehash(vs);
+	else
+		*vars_slot(vs, bi_span_str(vs->v[vs->n - 1].key)) = vs->n;
 }
 
 static const struct bi_kv *vars_find(const struct vars *vs, struct bi_span name)
 {
-	for (size_t i = vs->n; i-- > 0;)
-		if (bi_span_eq_str(name, vs->v[i].key))
-			return &vs->v[i];
-	return NULL;
+	size_t *slot;
+
+	if (!vs->cap)
+		return NULL;
+	slot = vars_slot(vs, name);
+	return *slot ? &vs->v[*slot - 1] : NULL;
 }
 
 static void vars_release(struct vars *vs)
@@ -42,6 +79,7 @@ static void vars_release(struct vars *vs)
 		free(vs->v[i].value);
 	}
 	free(vs->v);
+	free(vs->ht);
 	*vs = (struct vars){ 0 };
 }
 
@@ -51,12 +89,21 @@ static const char *lookup_vars(void *ctx, struct bi_span name)
 	return kv ? kv->value : NULL;
 }
 
+struct name_ix {
+	const char *name; /* lower-cased */
+	size_t idx;
+};
+
 struct an {
 	const struct bi_dockerfile *df;
 	const struct bi_build_opts *opts;
 	struct bi_build *b;
 	struct vars global; /* platform args, then global ARGs */
 	size_t alloc_stages, alloc_issues;
+	struct name_ix *names; /* stage names sorted by (name, index): lookups stay O(log n) */
+	size_t nnames;
+	size_t budget;	  /* bytes of expansion results still allowed (BI_MAX_BUILD_EXPANSION) */
+	size_t glob_work; /* pattern-matching steps left for the whole analysis */
 };
 
 static void add_issue(struct an *a, enum bi_build_issue_kind kind, const struct bi_instr *in,
@@ -79,18 +126,26 @@ static const char *build_arg(const struct an *a, struct bi_span name)
 }
 
 /* Expand with a scope; NULL when expansion fails (the raw word then stands). */
-static char *expand(const struct an *a, struct bi_span word, const struct vars *scope,
+static char *expand(struct an *a, struct bi_span word, const struct vars *scope,
 		    struct bi_strv *unresolved)
 {
 	char *out = NULL;
+	size_t n;
 
-	if (bi_expand_word(word, a->df->escape, lookup_vars, (void *)scope, &out, unresolved,
-			   NULL) < 0)
+	if (bi_df__expand(word, a->df->escape, lookup_vars, (void *)scope, &out, unresolved,
+			  &a->glob_work, NULL) < 0)
 		return NULL;
+	n = strlen(out);
+	if (n > word.len && n - word.len > a->budget) {
+		free(out);
+		return NULL;
+	}
+	if (n > word.len)
+		a->budget -= n - word.len;
 	return out;
 }
 
-static char *expand_or_raw(const struct an *a, struct bi_span word, const struct vars *scope)
+static char *expand_or_raw(struct an *a, struct bi_span word, const struct vars *scope)
 {
 	char *s = expand(a, word, scope, NULL);
 	return s ? s : bi_span_dup(word);
@@ -180,17 +235,57 @@ static const char *flag_value(const struct bi_instr *in, const char *name)
 	return NULL;
 }
 
-/* Earlier stage named `name` (case-insensitive) before `upto`, or -1; *later if after. */
-static long find_stage(const struct bi_build *b, const char *name, size_t upto, bool *later)
+static int cmp_ix(const void *x, const void *y)
 {
-	*later = false;
-	for (size_t i = 0; i < b->nstages; i++) {
-		if (!b->stages[i].name || strcasecmp(b->stages[i].name, name) != 0)
-			continue;
-		if (i < upto)
-			return (long)i;
-		*later = true;
+	const struct name_ix *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+
+	if (c)
+		return c;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void index_names(struct an *a)
+{
+	a->names = bi_xcalloc(a->b->nstages + 1, sizeof(*a->names));
+	for (size_t i = 0; i < a->b->nstages; i++)
+		if (a->b->stages[i].name)
+			a->names[a->nnames++] = (struct name_ix){ a->b->stages[i].name, i };
+	qsort(a->names, a->nnames, sizeof(*a->names), cmp_ix);
+}
+
+/* The stages named `name` (case-insensitive): names[*lo .. *hi). */
+static void name_range(const struct an *a, const char *name, size_t *lo, size_t *hi)
+{
+	_cleanup_(bi_buf_release) struct bi_buf low = BI_BUF_INIT(BI_BUF_NOLIMIT);
+	size_t l = 0, h = a->nnames;
+
+	bi_go_lower(&low, bi_span_str(name));
+	while (l < h) {
+		size_t m = l + (h - l) / 2;
+		if (strcmp(a->names[m].name, low.buf) < 0)
+			l = m + 1;
+		else
+			h = m;
 	}
+	*lo = l;
+	for (h = l; h < a->nnames && strcmp(a->names[h].name, low.buf) == 0; h++)
+		;
+	*hi = h;
+}
+
+/* Earlier stage named `name` (case-insensitive) before `upto`, or -1; *later if after. */
+static long find_stage(const struct an *a, const char *name, size_t upto, bool *later)
+{
+	size_t lo, hi;
+
+	*later = false;
+	name_range(a, name, &lo, &hi);
+	if (lo == hi)
+		return -1;
+	if (a->names[lo].idx < upto)
+		return (long)a->names[lo].idx;
+	*later = true;
 	return -1;
 }
 
@@ -223,7 +318,7 @@ static void add_use(struct an *a, struct bi_stage *st, const struct bi_instr *in
 		else
 			stage = idx;
 	} else if (!strpbrk(from, ":/@")) {
-		stage = find_stage(a->b, from, st->index, &later);
+		stage = find_stage(a, from, st->index, &later);
 		if (stage < 0)
 			add_issue(a,
 				  mount ? BI_BUILD_MOUNT_FROM_UNKNOWN : BI_BUILD_COPY_FROM_UNKNOWN,
@@ -315,6 +410,7 @@ static void stage_body(struct an *a, struct bi_stage *st, struct vars *scope)
 	}
 	st->vars = scope->v;
 	st->nvars = scope->n;
+	free(scope->ht);
 	*scope = (struct vars){ 0 };
 }
 
@@ -367,25 +463,19 @@ static void link_stages(struct an *a)
 	for (size_t i = 0; i < b->nstages; i++) {
 		struct bi_stage *st = &b->stages[i];
 		bool later;
+		size_t lo, hi;
 		if (st->name) {
-			for (size_t j = 0; j < i; j++)
-				if (b->stages[j].name && strcmp(b->stages[j].name, st->name) == 0) {
-					add_issue(a, BI_BUILD_DUPLICATE_STAGE, st->from, i,
-						  st->name);
-					break;
-				}
+			name_range(a, st->name, &lo, &hi);
+			if (lo < hi && a->names[lo].idx < i)
+				add_issue(a, BI_BUILD_DUPLICATE_STAGE, st->from, i, st->name);
 		}
 		if (!st->image)
 			continue;
-		st->base_stage = find_stage(b, st->image, i, &later);
+		st->base_stage = find_stage(a, st->image, i, &later);
 		if (st->base_stage < 0 && later) {
 			/* "FROM alpine AS alpine" names itself: that is the image. */
-			bool self = st->name && strcasecmp(st->name, st->image) == 0;
-			for (size_t j = i + 1; j < b->nstages && self; j++)
-				if (b->stages[j].name &&
-				    strcasecmp(b->stages[j].name, st->image) == 0)
-					self = false;
-			if (!self)
+			name_range(a, st->image, &lo, &hi);
+			if (!(hi - lo == 1 && a->names[lo].idx == i))
 				add_issue(a, BI_BUILD_FROM_LATER_STAGE, st->from, i, st->image);
 		}
 	}
@@ -407,7 +497,11 @@ int bi_build_analyze(const struct bi_dockerfile *df, const struct bi_build_opts 
 		if (!opts->build_args[k].key || !*opts->build_args[k].key)
 			return bi_err_set(err, BI_EUSAGE, "--build-arg needs a NAME");
 	b = bi_xcalloc(1, sizeof(*b));
-	a = (struct an){ df, opts, b, { 0 }, 0, 0 };
+	a = (struct an){ .df = df,
+			 .opts = opts,
+			 .b = b,
+			 .budget = BI_MAX_BUILD_EXPANSION,
+			 .glob_work = BI_DF_GLOB_WORK };
 	platform_defaults(&a);
 	/* Global ARGs: everything before the first FROM. */
 	for (; i < df->ninstrs && df->instrs[i].kind != BI_I_FROM; i++) {
@@ -427,6 +521,7 @@ int bi_build_analyze(const struct bi_dockerfile *df, const struct bi_build_opts 
 	for (; i < df->ninstrs; i++)
 		if (df->instrs[i].kind == BI_I_FROM)
 			from_stage(&a, i);
+	index_names(&a);
 	link_stages(&a);
 	for (size_t s = 0; s < b->nstages; s++) {
 		struct vars scope = { 0 };
@@ -435,7 +530,7 @@ int bi_build_analyze(const struct bi_dockerfile *df, const struct bi_build_opts 
 	b->target = b->nstages ? b->nstages - 1 : 0;
 	if (opts->target && b->nstages) {
 		bool later;
-		long t = find_stage(b, opts->target, b->nstages, &later);
+		long t = find_stage(&a, opts->target, b->nstages, &later);
 		if (t < 0)
 			add_issue(&a, BI_BUILD_TARGET_UNKNOWN, b->stages[b->target].from, b->target,
 				  opts->target);
@@ -443,6 +538,7 @@ int bi_build_analyze(const struct bi_dockerfile *df, const struct bi_build_opts 
 			b->target = (size_t)t;
 	}
 	vars_release(&a.global);
+	free(a.names);
 	*ret = TAKE_PTR(b);
 	return 0;
 }

@@ -214,11 +214,21 @@ static void test_heredoc_tsv(void **state)
 
 int main(void)
 {
+	char *root = bi_test_shared(ROOT);
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_positive),
 		cmocka_unit_test(test_negative),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_heredoc_tsv),
 	};
+	/*
+	 * Without ../shared the whole file is one TAP skip (cmocka's skip()
+	 * prints "not ok # SKIP", which meson counts as a failure).
+	 */
+	if (!root) {
+		printf("1..0 # SKIP needs ../shared/" ROOT "\n");
+		return 0;
+	}
+	free(root);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
