@@ -401,9 +401,12 @@ static int row_version(struct parser *p, struct bi_span *w, size_t nw, struct bi
 		struct bi_span k, val;
 		char **dst;
 
-		if (!bi_span_cut(w[i], '=', &k, &val) || !val.len)
+		if (!bi_span_cut(w[i], '=', &k, &val) || !val.len) {
+			free(v.debian);
+			free(v.alpine);
 			return PFAIL(p, "version: want debian=CODENAME or alpine=X.Y", p->name,
 				     p->line);
+		}
 		if (bi_span_eq_str(k, "debian"))
 			dst = &v.debian;
 		else if (bi_span_eq_str(k, "alpine"))
