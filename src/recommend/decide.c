@@ -593,7 +593,15 @@ int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
 						i ? ", " : "", w->signals.v[i]);
 	}
-	why(&c, "Detected a %s workload from %s.", bi_lang_name(w->lang), list);
+	{
+		static const char *const display[BI_LANG__MAX] = {
+			[BI_LANG_GO] = "Go",	    [BI_LANG_RUST] = "Rust",
+			[BI_LANG_JAVA] = "Java",    [BI_LANG_PYTHON] = "Python",
+			[BI_LANG_NODE] = "Node.js",
+		};
+		why(&c, "Detected a %s workload from %s.",
+		    display[w->lang] ? display[w->lang] : bi_lang_name(w->lang), list);
+	}
 	switch (w->lang) {
 	case BI_LANG_GO:
 		decide_go(&c);
