@@ -140,7 +140,12 @@ static void python(struct bi_buf *b, const struct bi_workload *w, const struct b
 	bi_buf_adds(b, "COPY --from=build /opt/venv /opt/venv\n");
 	bi_buf_adds(b, "COPY --from=build /app /app\n");
 	bi_buf_adds(b, "USER 65532:65532\n");
-	bi_buf_addf(b, "CMD [\"python\", \"%s\"]\n", entry);
+	if (w->python_script[0] && !w->main_path[0]) {
+		safe(w->python_script, entry, sizeof(entry));
+		bi_buf_addf(b, "CMD [\"%s\"]\n", entry);
+	} else {
+		bi_buf_addf(b, "CMD [\"python\", \"%s\"]\n", entry);
+	}
 }
 
 static void node(struct bi_buf *b, const struct bi_workload *w, const struct bi_recommendation *r)
