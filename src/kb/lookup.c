@@ -222,7 +222,17 @@ static const char *release_for(const struct bi_kb *kb, const struct kb_family *f
 
 	if (v.len)
 		row = find_version(f, v);
-	if (!row && v.len && f->nver && is_dotted(v) == is_dotted(bi_span_str(f->ver[0].v))) {
+	if (!row && v.len) {
+		/* a floating major ("3", "5"): the newest row it covers */
+		for (size_t i = 0; i < f->nver; i++) {
+			const char *rv = f->ver[i].v;
+			if (strlen(rv) > v.len && memcmp(rv, v.ptr, v.len) == 0 &&
+			    rv[v.len] == '.' &&
+			    (!row || vercmp(bi_span_str(rv), bi_span_str(row->v)) > 0))
+				row = &f->ver[i];
+		}
+	}
+	if (!row && v.len && f->nver) {
 		/* older than every row: as the oldest row */
 		const struct kb_version *oldest = &f->ver[0];
 		for (size_t i = 1; i < f->nver; i++)
