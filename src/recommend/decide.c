@@ -397,16 +397,13 @@ static void decide_java(struct ctx *c)
 	} else if (strcmp(w->build_tool, "gradle") == 0) {
 		/* Gradle 9 itself needs Java 17 to run */
 		const char *g = bi_kb_get(c->kb, "gradle.latest");
-		snprintf(b, sizeof(b), "gradle:%s-jdk%s",
-			 vcmp(lts, "17") < 0 ? "8" :
-			 g		     ? g :
-					       "9",
-			 lts);
+		const char *gv = vcmp(lts, "17") < 0 ? "8" : g ? g : "9";
+		snprintf(tmp, sizeof(tmp), "gradle:%s-jdk%s", gv, lts);
+		pin(c, tmp, b, sizeof(b));
 	} else {
-		snprintf(b, sizeof(b), "maven:%s-eclipse-temurin-%s",
-			 bi_kb_get(c->kb, "maven.latest") ? bi_kb_get(c->kb, "maven.latest") :
-							    "3.9",
-			 lts);
+		const char *mv = bi_kb_get(c->kb, "maven.latest");
+		snprintf(tmp, sizeof(tmp), "maven:%s-eclipse-temurin-%s", mv ? mv : "3.9", lts);
+		pin(c, tmp, b, sizeof(b));
 	}
 	if (native)
 		why(c, "JNI libraries built for glibc only (%s): Alpine's musl cannot load them.",
