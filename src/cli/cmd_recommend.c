@@ -75,6 +75,7 @@ static void render_json(struct bi_buf *out, const struct bi_workload *w,
 	json_opt(&j, "version_constraint", w->version_constraint);
 	json_opt(&j, "build_tool", w->build_tool);
 	json_opt(&j, "app", w->app);
+	json_opt(&j, "subdir", w->subdir);
 	bi_jsonw_kbool(&j, "cgo", w->cgo);
 	json_strv(&j, "native_packages", &w->native);
 	json_strv(&j, "signals", &w->signals);

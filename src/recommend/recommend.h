@@ -49,6 +49,7 @@ struct bi_workload {
 	bool node_build_script;	  /* Node: package.json has a "build" script */
 	char python_manifest[64]; /* "requirements.txt", "pyproject.toml", "Pipfile", "" */
 	char python_script[64];	  /* the first [project.scripts] entry, or "" */
+	char subdir[128];	  /* the workload sits in this subfolder of DIR, or "" */
 	struct bi_strv signals;	  /* files that gave the workload away */
 	struct bi_strv native;	  /* packages with C extensions / native addons / cgo / JNI */
 	struct bi_strv dockerfile_images; /* FROM images of an existing Dockerfile */

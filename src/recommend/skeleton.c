@@ -192,6 +192,39 @@ static void node(struct bi_buf *b, const struct bi_workload *w, const struct bi_
 	}
 }
 
+/* The workload sits in DIR/sub: COPY sources are relative to the context, DIR. */
+static char *rebase_copies(char *text, const char *sub)
+{
+	struct bi_buf out = BI_BUF_INIT(BI_BUF_NOLIMIT);
+	struct bi_span rest = bi_span_str(text), line;
+
+	while (bi_span_next_line(&rest, &line)) {
+		struct bi_span l = line, word;
+		struct bi_span words[16];
+		size_t n = 0;
+
+		if (!bi_span_eat_prefix(&l, "COPY ") || bi_span_starts_with(l, "--from")) {
+			bi_buf_addf(&out, BI_SPAN_FMT "\n", BI_SPAN_ARG(line));
+			continue;
+		}
+		while (n < BI_ARRAY_SIZE(words) && bi_span_split(&l, ' ', &word))
+			if (word.len)
+				words[n++] = word;
+		bi_buf_adds(&out, "COPY");
+		for (size_t i = 0; i < n; i++) {
+			if (i + 1 == n)
+				bi_buf_addf(&out, " " BI_SPAN_FMT, BI_SPAN_ARG(words[i]));
+			else if (bi_span_eq_str(words[i], "."))
+				bi_buf_addf(&out, " %s", sub);
+			else
+				bi_buf_addf(&out, " %s/" BI_SPAN_FMT, sub, BI_SPAN_ARG(words[i]));
+		}
+		bi_buf_addch(&out, '\n');
+	}
+	free(text);
+	return bi_buf_detach(&out, NULL);
+}
+
 char *bi_recommend__skeleton(const struct bi_workload *w, const struct bi_recommendation *r,
 			     const struct bi_recommend_opts *opts)
 {
@@ -221,5 +254,10 @@ char *bi_recommend__skeleton(const struct bi_workload *w, const struct bi_recomm
 		break;
 	}
 	(void)opts;
+	if (w->subdir[0]) {
+		char sub[128];
+		safe(w->subdir, sub, sizeof(sub));
+		return rebase_copies(bi_buf_detach(&b, NULL), sub);
+	}
 	return bi_buf_detach(&b, NULL);
 }

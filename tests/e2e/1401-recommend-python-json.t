@@ -10,6 +10,7 @@ exit: 0
     "version_constraint": null,
     "build_tool": "pip",
     "app": "app",
+    "subdir": null,
     "cgo": false,
     "native_packages": [
       "numpy",

@@ -10,6 +10,7 @@ exit: 0
     "version_constraint": null,
     "build_tool": "go",
     "app": "hello",
+    "subdir": null,
     "cgo": false,
     "native_packages": [],
     "signals": [

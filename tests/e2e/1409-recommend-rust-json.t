@@ -10,6 +10,7 @@ exit: 0
     "version_constraint": null,
     "build_tool": "cargo",
     "app": "fetcher",
+    "subdir": null,
     "cgo": false,
     "native_packages": [
       "openssl-sys"

@@ -80,6 +80,8 @@ static const struct want wants[] = {
 	  "rust:1.99-alpine3.24" },
 	{ "java-sdkman", 0, 0, "java", "21", "eclipse-temurin:21-jre-alpine-3.24", BI_CLASS_ALPINE,
 	  "gradle:9-jdk21-noble" },
+	{ "monorepo", 0, 0, "python", NULL, "python:3.15-alpine3.24", BI_CLASS_ALPINE,
+	  "python:3.15-alpine3.24" },
 	/* Node */
 	{ "node-web", 0, 0, "node", "20", "node:20-alpine3.23", BI_CLASS_ALPINE,
 	  "node:20-alpine3.23" },
