@@ -179,12 +179,33 @@ static void pick_version(struct ctx *c, const char *family, const char *key, con
 		    label, out, c->date, w->version_constraint);
 		return;
 	}
-	if (w->version_constraint[0])
+	if (w->version_constraint[0]) {
+		/* a lower bound newer than anything the KB knows wins */
+		const char *ge = strstr(w->version_constraint, ">=");
+		char low[32] = "";
+		if (ge) {
+			const char *q = ge + 2;
+			size_t k = 0;
+			while (*q == ' ')
+				q++;
+			while ((isdigit((unsigned char)q[k]) || q[k] == '.') && k < sizeof(low) - 1)
+				k++;
+			memcpy(low, q, k);
+			low[k] = 0;
+			if (low[0] && vcmp(out, low) < 0) {
+				snprintf(out, n, "%s", low);
+				why(c,
+				    "%s %s: the lowest version the project allows (\"%s\"); "
+				    "the knowledge base (%s) knows nothing that new.",
+				    label, out, w->version_constraint, c->date);
+				return;
+			}
+		}
 		why(c,
 		    "%s %s: the newest the knowledge base (%s) knows; the project asks for "
 		    "\"%s\".",
 		    label, out, c->date, w->version_constraint);
-	else
+	} else
 		why(c, "No %s version stated: the newest the knowledge base (%s) knows, %s.", label,
 		    c->date, out);
 }

@@ -82,6 +82,8 @@ static const struct want wants[] = {
 	  "gradle:9-jdk21-noble" },
 	{ "monorepo", 0, 0, "python", NULL, "python:3.15-alpine3.24", BI_CLASS_ALPINE,
 	  "python:3.15-alpine3.24" },
+	{ "python-future", 0, 0, "python", NULL, "python:3.16-alpine3.24", BI_CLASS_ALPINE,
+	  "python:3.16-alpine3.24" },
 	/* Node */
 	{ "node-web", 0, 0, "node", "20", "node:20-alpine3.23", BI_CLASS_ALPINE,
 	  "node:20-alpine3.23" },
