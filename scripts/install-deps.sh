@@ -8,7 +8,8 @@ PACKAGES="
 build-essential pkg-config meson ninja-build clang libclang-rt-14-dev clang-format
 libarchive-dev libisal-dev isal zlib1g-dev libzstd-dev zstd libjansson-dev libsqlite3-dev
 libssl-dev libxml2-dev libbz2-dev liblzma-dev libcurl4-openssl-dev libcmocka-dev
-jq python3 gzip bzip2 xz-utils
+jq python3 gzip bzip2 xz-utils rpm
+musl-tools busybox-static
 "
 
 if [ "${1:-}" = "--print" ]; then

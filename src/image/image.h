@@ -55,6 +55,8 @@ struct bi_image {
 	size_t nlayers;
 	uint64_t compressed, uncompressed; /* sums over the layers */
 	struct bi_fs *fs;		   /* the merged view */
+	char **warnings; /* non-fatal oddities ("layer 2: absolute path ... clamped") */
+	size_t nwarnings;
 };
 
 /*

@@ -345,7 +345,8 @@ static int row_variant(struct parser *p, struct bi_span *w, size_t nw, struct bi
 	struct bi_span m, word;
 
 	if (nw < 7 || nw > 9)
-		return PFAIL(p, "want \"variant NAME MATCH CLASS LIBC SHELL SIZE_MB [build] [fixed]\"",
+		return PFAIL(p,
+			     "want \"variant NAME MATCH CLASS LIBC SHELL SIZE_MB [build] [fixed]\"",
 			     p->name, p->line);
 	for (size_t i = 3; i < 6; i++)
 		if (w[i].len >= sizeof(tmp))
@@ -368,7 +369,8 @@ static int row_variant(struct parser *p, struct bi_span *w, size_t nw, struct bi
 		else if (bi_span_eq_str(w[i], "fixed") && !v.fixed)
 			v.fixed = true;
 		else
-			return PFAIL(p, "variant: the last fields may only be \"build\" and \"fixed\"",
+			return PFAIL(p,
+				     "variant: the last fields may only be \"build\" and \"fixed\"",
 				     p->name, p->line);
 	}
 	v.size_mb = size;

@@ -12,30 +12,6 @@
 #include "image/ref.h"
 #include "recommend/detect_internal.h"
 
-void bi_strv_add(struct bi_strv *s, const char *str)
-{
-	if (bi_strv_has(s, str))
-		return;
-	BI_ALLOC_GROW(s->v, s->n + 1, s->alloc);
-	s->v[s->n++] = bi_xstrdup(str);
-}
-
-bool bi_strv_has(const struct bi_strv *s, const char *str)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], str) == 0)
-			return true;
-	return false;
-}
-
-void bi_strv_release(struct bi_strv *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof(*s));
-}
-
 const char *bi_lang_name(enum bi_lang l)
 {
 	switch (l) {

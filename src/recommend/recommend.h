@@ -15,14 +15,7 @@
 
 struct bi_err;
 
-struct bi_strv {
-	char **v;
-	size_t n, alloc;
-};
-
-void bi_strv_add(struct bi_strv *s, const char *str); /* no duplicates */
-bool bi_strv_has(const struct bi_strv *s, const char *str);
-void bi_strv_release(struct bi_strv *s);
+#include "util/strv.h"
 
 enum bi_lang {
 	BI_LANG_NONE,

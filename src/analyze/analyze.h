@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef BI_ANALYZE_H
+#define BI_ANALYZE_H
+
+/*
+ * What `baseimg inspect` finds in an image: OS, libc, shell, package manager,
+ * packages (with the layer that installed each), language runtimes, the class
+ * on the scratch -> full spectrum with its reasons (docs/classification.md),
+ * the chapter's columns, and the will-it-run checks BI201..BI207
+ * (docs/checks/). The analysis reads the merged view through struct bi_view
+ * (view.h) so that it can be tested without an image.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "elf/elf.h"
+#include "image/image.h"
+#include "kb/kb.h" /* enum bi_class */
+#include "pkgdb/pkgdb.h"
+#include "util/buf.h"
+#include "util/json.h"
+
+struct bi_err;
+struct bi_view;
+
+enum bi_check_severity {
+	BI_CHECK_NOTE,
+	BI_CHECK_WARNING,
+	BI_CHECK_ERROR,
+	BI_CHECK_NONE, /* only as a --fail-on threshold: never fail */
+	BI_CHECK_SEVERITY__MAX,
+};
+const char *bi_check_severity_name(enum bi_check_severity s); /* "error" ... */
+/* "error", "warning", "note", "none"; false when unknown. */
+bool bi_check_severity_parse(const char *s, enum bi_check_severity *ret);
+
+struct bi_check {
+	const char *id;	  /* "BI201" (static) */
+	const char *name; /* "entrypoint-missing" (static) */
+	enum bi_check_severity severity;
+	char *message;
+	char *path; /* the path concerned, or NULL */
+};
+
+struct bi_os {
+	char *id, *version_id, *codename, *name, *pretty_name, *id_like;
+	const char *source; /* the file it came from (static string) */
+};
+
+struct bi_runtime {
+	char *name;    /* "python", "node", "java", "go" */
+	char *version; /* or NULL when not cheaply known */
+	char *path;
+};
+
+struct bi_analysis {
+	const struct bi_image *img; /* borrowed */
+	bool has_os;
+	struct bi_os os;
+	enum bi_libc libc; /* the image's libc: BI_LIBC_NONE when it has none */
+	char *libc_version;
+	bool has_glibc, has_musl;    /* loaders present */
+	char *shell;		     /* "/bin/sh", "/busybox/sh", or NULL */
+	char *shell_kind;	     /* "busybox", "dash", "bash", ... */
+	const char *package_manager; /* "apk", "apt", "dnf", "yum", "microdnf", "none" */
+	struct bi_pkglist pkgs;	     /* pkgs.format is the package_db */
+	bool has_busybox, has_coreutils;
+	char **build_tools; /* "gcc", "make", "libc6-dev", ... */
+	size_t nbuild_tools;
+	uint64_t man_files, doc_files; /* regular files under usr/share/{man,doc} */
+	size_t debug_tools;	       /* real (non-busybox) ps, curl, strace, gdb, ... */
+	const char *debug_ease;	       /* "none", "low", "medium", "high" */
+	struct bi_runtime *runtimes;
+	size_t nruntimes;
+	uint64_t files, elf_files;
+	enum bi_class class;
+	char **class_reasons;
+	size_t nclass_reasons;
+	struct bi_check *checks;
+	size_t nchecks;
+	char **warnings; /* damaged package records, unsupported databases */
+	size_t nwarnings;
+};
+
+/* Analyse an image through its merged view (view_fs.c). */
+int bi_analyze_image(const struct bi_image *img, struct bi_analysis **ret, struct bi_err **err);
+/* The same over any view (tests). */
+int bi_analyze(const struct bi_image *img, const struct bi_view *v, struct bi_analysis **ret,
+	       struct bi_err **err);
+void bi_analysis_free(struct bi_analysis *a);
+void bi_analysis_freep(struct bi_analysis **a);
+
+const char *bi_analyze_class_name(enum bi_class c);
+/* The highest severity among the checks, or BI_CHECK_NONE when there are none. */
+enum bi_check_severity bi_analysis_worst(const struct bi_analysis *a);
+
+/* osrelease.c: os-release(5) text. Unknown keys are ignored; never fails. */
+void bi_osrelease_parse(struct bi_span text, struct bi_os *ret);
+void bi_os_release(struct bi_os *os);
+
+/* classify.c: class, reasons and debug ease from the facts already in a. */
+void bi_classify(struct bi_analysis *a);
+/* checks.c: BI201..BI207. */
+void bi_run_checks(struct bi_analysis *a, const struct bi_view *v);
+/* runtime.c: python, node, java, go. */
+void bi_find_runtimes(struct bi_analysis *a, const struct bi_view *v);
+
+/* Internal helpers shared by the analyze files. */
+int bi_analyze__packages(struct bi_analysis *a, const struct bi_view *v, struct bi_err **err);
+/* Resolve a program name the way execvp would (PATH from the config); NULL when absent. */
+const struct bi_fentry *bi_analyze__which(const struct bi_analysis *a, const struct bi_view *v,
+					  const char *prog);
+/* Is the resolved entry a regular file (after symlinks)? */
+const struct bi_fentry *bi_analyze__exists(const struct bi_view *v, const char *path);
+const char *bi_analyze__basename(const char *path);
+/* "3.4 MB" (SI units). */
+void bi_analyze__size(char *buf, size_t len, uint64_t n);
+/* The config's value for an environment variable, or NULL. */
+const char *bi_analyze__env(const struct bi_image *img, const char *key);
+__attribute__((format(printf, 2, 3))) void bi_analysis__reason(struct bi_analysis *a,
+							       const char *fmt, ...);
+__attribute__((format(printf, 5, 6))) void bi_analysis__check(struct bi_analysis *a, const char *id,
+							      enum bi_check_severity sev,
+							      const char *path, const char *fmt,
+							      ...);
+
+/* Outputs. */
+enum bi_inspect_format {
+	BI_FORMAT_HUMAN,
+	BI_FORMAT_JSON,
+	BI_FORMAT_CYCLONEDX,
+	BI_FORMAT_MARKDOWN,
+	BI_FORMAT__MAX,
+};
+void bi_inspect_json(struct bi_jsonw *w, const struct bi_analysis *a);
+void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool color);
+void bi_inspect_cyclonedx(struct bi_jsonw *w, const struct bi_analysis *a);
+/*
+ * compare.c: one row per image, taken from its analysis so that the image can
+ * be freed before the next one is read.
+ */
+struct bi_compare_row {
+	char *name, *reference, *platform;
+	enum bi_class class;
+	uint64_t compressed, uncompressed, files;
+	enum bi_libc libc;
+	char *libc_version;
+	char *shell, *shell_kind;
+	const char *debug_ease;
+	size_t packages;
+	char *checks; /* "BI202 BI203": errors and warnings, or "" */
+	enum bi_check_severity worst;
+};
+void bi_compare_row_from(const struct bi_analysis *a, struct bi_compare_row *ret);
+void bi_compare_row_release(struct bi_compare_row *r);
+void bi_compare_text(struct bi_buf *out, const struct bi_compare_row *rows, size_t n);
+void bi_compare_markdown(struct bi_buf *out, const struct bi_compare_row *rows, size_t n);
+void bi_compare_json(struct bi_jsonw *w, const struct bi_compare_row *rows, size_t n);
+
+#endif

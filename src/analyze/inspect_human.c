@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: MIT */
+/* `baseimg inspect` for people: a summary card, the layer table, the checks. */
+#include "util/common.h"
+#include "analyze/analyze.h"
+
+#define CREATED_BY_WIDTH 60
+
+/* SI units, as `docker images` prints them. */
+void bi_analyze__size(char *buf, size_t len, uint64_t n)
+{
+	static const char *const units[] = { "kB", "MB", "GB", "TB" };
+	double v = (double)n;
+	size_t u = 0;
+
+	if (n < 1000) {
+		snprintf(buf, len, "%" PRIu64 " B", n);
+		return;
+	}
+	v /= 1000;
+	while (v >= 1000 && u + 1 < BI_ARRAY_SIZE(units)) {
+		v /= 1000;
+		u++;
+	}
+	snprintf(buf, len, "%.1f %s", v, units[u]);
+}
+
+static void argv_line(struct bi_buf *out, char *const *v, size_t n)
+{
+	if (!v) {
+		bi_buf_adds(out, "(unset)");
+		return;
+	}
+	bi_buf_addch(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			bi_buf_adds(out, ", ");
+		bi_json_quote(out, bi_span_str(v[i]));
+	}
+	bi_buf_addch(out, ']');
+}
+
+static void row(struct bi_buf *out, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void row(struct bi_buf *out, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+
+	bi_buf_addf(out, "  %-12s ", key);
+	va_start(ap, fmt);
+	bi_buf_vaddf(out, fmt, ap);
+	va_end(ap);
+	bi_buf_addch(out, '\n');
+}
+
+static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
+{
+	const struct bi_image *img = a->img;
+	const struct bi_image_config *c = &img->config;
+	char csz[32], usz[32];
+
+	bi_buf_addf(out, "%s%s%s\n", color ? "\033[1m" : "", img->reference ? img->reference : "-",
+		    color ? "\033[0m" : "");
+	if (img->digest)
+		row(out, "digest", "%s", img->digest);
+	row(out, "platform", "%s", img->platform ? img->platform : "-");
+	row(out, "class", "%s%s%s", color ? "\033[1m" : "", bi_analyze_class_name(a->class),
+	    color ? "\033[0m" : "");
+	for (size_t i = 0; i < a->nclass_reasons; i++)
+		bi_buf_addf(out, "  %-12s - %s\n", "", a->class_reasons[i]);
+	if (a->has_os)
+		row(out, "os", "%s (%s %s%s%s)", a->os.pretty_name ? a->os.pretty_name : a->os.id,
+		    a->os.id, a->os.version_id ? a->os.version_id : "?", a->os.codename ? ", " : "",
+		    a->os.codename ? a->os.codename : "");
+	else
+		row(out, "os", "none");
+	row(out, "libc", "%s%s%s", bi_libc_name(a->libc), a->libc_version ? " " : "",
+	    a->libc_version ? a->libc_version : "");
+	if (a->shell)
+		row(out, "shell", "%s (%s)", a->shell, a->shell_kind);
+	else
+		row(out, "shell", "none");
+	row(out, "packages", "%zu (%s), package manager %s", a->pkgs.n,
+	    bi_pkg_format_name(a->pkgs.format), a->package_manager);
+	bi_analyze__size(csz, sizeof(csz), img->compressed);
+	bi_analyze__size(usz, sizeof(usz), img->uncompressed);
+	row(out, "size", "%s compressed, %s uncompressed, %" PRIu64 " files (%" PRIu64 " ELF)", csz,
+	    usz, a->files, a->elf_files);
+	row(out, "debug ease", "%s", a->debug_ease);
+	row(out, "cve surface", "%zu packages", a->pkgs.n);
+	for (size_t i = 0; i < a->nruntimes; i++)
+		row(out, i ? "" : "runtimes", "%s %s (%s)", a->runtimes[i].name,
+		    a->runtimes[i].version ? a->runtimes[i].version : "(version unknown)",
+		    a->runtimes[i].path ? a->runtimes[i].path : "-");
+	bi_buf_addf(out, "  %-12s ", "entrypoint");
+	argv_line(out, c->entrypoint, c->nentrypoint);
+	bi_buf_addf(out, "\n  %-12s ", "cmd");
+	argv_line(out, c->cmd, c->ncmd);
+	bi_buf_addch(out, '\n');
+	row(out, "user", "%s", c->user && *c->user ? c->user : "(unset: root)");
+	if (c->workdir && *c->workdir)
+		row(out, "workdir", "%s", c->workdir);
+}
+
+static void layers(struct bi_buf *out, const struct bi_image *img)
+{
+	bi_buf_addf(out, "\nLayers\n  %3s  %10s  %12s  %7s  %s\n", "#", "compressed",
+		    "uncompressed", "files", "created by");
+	for (size_t i = 0; i < img->nlayers; i++) {
+		const struct bi_layer *l = &img->layers[i];
+		char csz[32], usz[32];
+		const char *by = l->created_by ? l->created_by : "-";
+		size_t n = strlen(by);
+
+		bi_analyze__size(csz, sizeof(csz), l->compressed);
+		bi_analyze__size(usz, sizeof(usz), l->uncompressed);
+		bi_buf_addf(out, "  %3zu  %10s  %12s  %7" PRIu64 "  ", i, img->digest ? csz : "-",
+			    usz, l->files);
+		for (size_t k = 0; k < n && k < CREATED_BY_WIDTH; k++)
+			bi_buf_addch(out, by[k] == '\n' || by[k] == '\t' ? ' ' : by[k]);
+		bi_buf_adds(out, n > CREATED_BY_WIDTH ? "...\n" : "\n");
+	}
+}
+
+static const char *sev_color(enum bi_check_severity s)
+{
+	switch (s) {
+	case BI_CHECK_ERROR:
+		return "\033[31m";
+	case BI_CHECK_WARNING:
+		return "\033[33m";
+	case BI_CHECK_NOTE:
+	case BI_CHECK_NONE:
+	case BI_CHECK_SEVERITY__MAX:
+		break;
+	}
+	return "\033[36m";
+}
+
+void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool color)
+{
+	card(out, a, color);
+	layers(out, a->img);
+	bi_buf_adds(out, "\nChecks\n");
+	if (!a->nchecks)
+		bi_buf_adds(out, "  none\n");
+	for (size_t i = 0; i < a->nchecks; i++) {
+		const struct bi_check *c = &a->checks[i];
+		bi_buf_addf(out, "  %s%-7s%s %s %s%s%s\n      %s\n",
+			    color ? sev_color(c->severity) : "",
+			    bi_check_severity_name(c->severity), color ? "\033[0m" : "", c->id,
+			    c->name, c->path ? "  " : "", c->path ? c->path : "", c->message);
+	}
+	if (a->img->nwarnings || a->nwarnings) {
+		bi_buf_adds(out, "\nWarnings\n");
+		for (size_t i = 0; i < a->img->nwarnings; i++)
+			bi_buf_addf(out, "  %s\n", a->img->warnings[i]);
+		for (size_t i = 0; i < a->nwarnings; i++)
+			bi_buf_addf(out, "  %s\n", a->warnings[i]);
+	}
+}

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading an image's layers: each layer is decoded once as a stream
+ * (blob -> hash -> decompress -> hash -> tar walk) by a pool of worker
+ * threads; the main thread merges finished layers into the view strictly in
+ * layer order. Every blob digest, size and diff_id is checked.
+ */
+#include <pthread.h>
+
+#include "util/common.h"
+#include "image/digest.h"
+#include "image/image_int.h"
+#include "layer/layer.h"
+
+#define ASYNC_MIN (8 * (uint64_t)BI_MiB)
+
+struct result {
+	bool done, hash_done;
+	int code, hash_code;
+	struct bi_err *err, *hash_err;
+	struct bi_lentries *le;
+	char *digest, *diff_id;
+	enum bi_compression comp;
+	uint64_t compressed, uncompressed, files;
+};
+
+struct pool {
+	struct bi_source *src;
+	struct bi_layer_job *jobs;
+	size_t n;
+	struct result *res;
+	size_t *order; /* tasks: walks (largest layer first), then blob digests */
+	size_t ntasks;
+	size_t next;	     /* next task to start */
+	volatile int cancel; /* stop walking (an error): blob digests still run */
+	int stop;	     /* stop everything */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+struct counted_hash {
+	struct bi_hash *h;
+	uint64_t n;
+};
+
+static void hash_cb(void *ctx, const void *data, size_t len)
+{
+	struct counted_hash *ch = ctx;
+
+	if (ch->h)
+		bi_hash_update(ch->h, data, len);
+	ch->n += len;
+}
+
+/* The blob's own digest, checked apart from decoding so it runs on another core. */
+static int hash_job(struct pool *p, size_t i, struct bi_err **err)
+{
+	const struct bi_layer_job *j = &p->jobs[i];
+	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
+	struct counted_hash ch = { 0 };
+	enum bi_digest_algo algo;
+	_cleanup_free_ char *got = NULL;
+	uint64_t size;
+	int r;
+
+	r = bi_digest_parse(j->digest, &algo, err);
+	if (r < 0) {
+		bi_err_wrap(err, "layer %zu", i);
+		return r;
+	}
+	r = bi_source_open(p->src, j->name, &is, &size, err);
+	if (r < 0) {
+		if (r == BI_ENOTFOUND) {
+			bi_err_freep(err);
+			return bi_err_set(err, BI_ENOTFOUND, "%s: layer %zu blob %s missing",
+					  p->src->path, i, j->digest);
+		}
+		return r;
+	}
+	if (j->size >= 0 && size != (uint64_t)j->size)
+		return bi_err_set(err, BI_EDIGEST,
+				  "layer %zu blob %s: %" PRIu64
+				  " bytes, the manifest says %" PRId64,
+				  i, j->digest, size, j->size);
+	ch.h = bi_hash_new(algo);
+	is = bi_istream_tee(is, hash_cb, &ch);
+	r = bi_istream_drain(is, err);
+	got = bi_hash_final(ch.h);
+	bi_hash_free(ch.h);
+	if (r < 0)
+		return r;
+	if (strcmp(got, j->digest) != 0)
+		return bi_err_set(
+			err, BI_EDIGEST,
+			"layer %zu blob %s: content has digest %s (corrupt or altered blob)", i,
+			j->digest, got);
+	return 0;
+}
+
+static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err **err)
+{
+	const struct bi_layer_job *j = &p->jobs[i];
+	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
+	struct counted_hash c = { 0 }, u = { 0 };
+	struct bi_stream_limits lim = { BI_MAX_LAYER_UNCOMPRESSED, BI_MAX_COMPRESSION_RATIO };
+	_cleanup_free_ char *label = NULL;
+	enum bi_compression comp = j->comp;
+	enum bi_digest_algo ualgo = BI_DIGEST_SHA256;
+	uint64_t size = 0;
+	int r;
+
+	label = bi_xasprintf("layer %zu (%s)", i, j->digest ? j->digest : j->name);
+	if (j->diff_id && (r = bi_digest_parse(j->diff_id, &ualgo, err)) < 0) {
+		bi_err_wrap(err, "%s: diff_id", label);
+		return r;
+	}
+	if (j->sniff) {
+		unsigned char head[4];
+		ssize_t n;
+
+		r = bi_source_open(p->src, j->name, &is, &size, err);
+		if (r < 0)
+			return r;
+		n = bi_istream_read(is, head, sizeof(head), err);
+		if (n < 0)
+			return (int)n;
+		comp = bi_compression_sniff(head, (size_t)n);
+		bi_istream_freep(&is);
+	}
+	res->comp = comp;
+	r = bi_source_open(p->src, j->name, &is, &size, err);
+	if (r < 0) {
+		if (r == BI_ENOTFOUND) {
+			bi_err_freep(err);
+			return bi_err_set(err, BI_ENOTFOUND, "%s: %s: blob missing", label,
+					  p->src->path);
+		}
+		return r;
+	}
+	if (j->size >= 0 && size != (uint64_t)j->size)
+		return bi_err_set(err, BI_EDIGEST,
+				  "%s: blob is %" PRIu64 " bytes, the manifest says %" PRId64,
+				  label, size, j->size);
+	u.h = bi_hash_new(ualgo);
+	is = bi_istream_tee(is, hash_cb, &c);
+	is = bi_istream_decompress(is, comp, label, &lim);
+	/* Big compressed layers: decompress on one core, hash and walk on another. */
+	if (comp != BI_COMP_NONE && size >= ASYNC_MIN)
+		is = bi_istream_async(is);
+	is = bi_istream_tee(is, hash_cb, &u);
+	r = bi_lentries_from_tar(is, (int)i, label, &p->cancel, &res->le, &res->files, err);
+	if (r >= 0) {
+		res->digest = j->digest ? bi_xstrdup(j->digest) : NULL;
+		res->diff_id = bi_hash_final(u.h);
+	}
+	bi_hash_free(u.h);
+	res->compressed = c.n;
+	res->uncompressed = u.n;
+	if (r < 0)
+		return r;
+	if (j->diff_id && strcmp(res->diff_id, j->diff_id) != 0)
+		return bi_err_set(
+			err, BI_EDIGEST,
+			"%s: uncompressed content has digest %s, the config's diff_id is %s", label,
+			res->diff_id, j->diff_id);
+	return 0;
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		size_t t, i;
+		struct result *res;
+		struct bi_err *err = NULL;
+		bool hash;
+		int r;
+
+		if (p->stop || p->next >= p->ntasks)
+			break;
+		t = p->order[p->next++];
+		hash = t >= p->n;
+		i = hash ? t - p->n : t;
+		pthread_mutex_unlock(&p->lock);
+		res = &p->res[i];
+		if (!hash && p->cancel)
+			r = bi_err_set(&err, BI_EINTERNAL, "cancelled");
+		else
+			r = hash ? hash_job(p, i, &err) : run_job(p, i, res, &err);
+		pthread_mutex_lock(&p->lock);
+		if (hash) {
+			res->hash_code = r < 0 ? r : 0;
+			res->hash_err = err;
+			res->hash_done = true;
+		} else {
+			res->code = r < 0 ? r : 0;
+			res->err = err;
+			res->done = true;
+		}
+		pthread_cond_broadcast(&p->cond);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+static int cmp_size_desc(const void *a, const void *b, void *arg)
+{
+	const struct bi_layer_job *jobs = arg;
+	int64_t x = jobs[*(const size_t *)a].size, y = jobs[*(const size_t *)b].size;
+
+	return x > y ? -1 : x < y;
+}
+
+static int ncpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, int threads,
+		   struct bi_image *img, struct bi_err **err)
+{
+	struct pool p = { .src = src, .jobs = jobs, .n = n };
+	pthread_t *tids;
+	size_t nthreads, started = 0;
+	struct bi_fs *fs = bi_fs_new();
+	int r = 0;
+
+	nthreads = (size_t)(threads > 0 ? threads : ncpus());
+	if (nthreads > n)
+		nthreads = n;
+	if (nthreads < 1)
+		nthreads = 1;
+	p.res = bi_xcalloc(n + 1, sizeof(*p.res));
+	p.order = bi_xcalloc(2 * n + 1, sizeof(*p.order));
+	for (size_t i = 0; i < n; i++)
+		p.order[p.ntasks++] = i;
+	/* Largest layers first: the biggest one is the critical path. */
+	if (n > 1)
+		qsort_r(p.order, n, sizeof(*p.order), cmp_size_desc, jobs);
+	for (size_t i = 0; i < n; i++) {
+		if (jobs[i].digest)
+			p.order[p.ntasks++] = n + i;
+		else
+			p.res[i].hash_done = true;
+	}
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.cond, NULL);
+	tids = bi_xcalloc(nthreads, sizeof(*tids));
+	for (size_t t = 0; t < nthreads && n; t++)
+		if (pthread_create(&tids[t], NULL, worker, &p) == 0)
+			started++;
+	if (n && !started) {
+		r = bi_err_set(err, BI_EINTERNAL, "cannot start a thread");
+		goto out;
+	}
+	img->layers = bi_xcalloc(n + 1, sizeof(*img->layers));
+	img->nlayers = n;
+	for (size_t i = 0; i < n; i++) {
+		struct result *res = &p.res[i];
+
+		pthread_mutex_lock(&p.lock);
+		while (!res->done)
+			pthread_cond_wait(&p.cond, &p.lock);
+		if (res->code < 0)
+			p.cancel =
+				1; /* stop the other walks; this blob's digest decides the error */
+		while (!res->hash_done)
+			pthread_cond_wait(&p.cond, &p.lock);
+		pthread_mutex_unlock(&p.lock);
+		if (res->hash_code < 0) {
+			r = res->hash_code;
+			if (err && !*err)
+				*err = TAKE_PTR(res->hash_err);
+			goto out;
+		}
+		if (res->code < 0) {
+			r = res->code;
+			if (err && !*err)
+				*err = TAKE_PTR(res->err);
+			goto out;
+		}
+		img->layers[i].digest = TAKE_PTR(res->digest);
+		img->layers[i].diff_id = TAKE_PTR(res->diff_id);
+		img->layers[i].compressed = res->compressed;
+		img->layers[i].uncompressed = res->uncompressed;
+		img->layers[i].files = res->files;
+		if (jobs[i].media_type)
+			img->layers[i].media_type = bi_xstrdup(jobs[i].media_type);
+		else
+			img->layers[i].media_type =
+				bi_xasprintf("application/vnd.docker.image.rootfs.diff.tar%s",
+					     res->comp == BI_COMP_GZIP ? ".gzip" :
+					     res->comp == BI_COMP_ZSTD ? ".zstd" :
+									 "");
+		img->compressed += res->compressed;
+		img->uncompressed += res->uncompressed;
+		r = bi_fs_apply(fs, TAKE_PTR(res->le), err);
+		if (r < 0)
+			goto out;
+	}
+	r = bi_fs_finish(fs, err);
+out:
+	pthread_mutex_lock(&p.lock);
+	p.cancel = 1;
+	p.stop = 1;
+	pthread_cond_broadcast(&p.cond);
+	pthread_mutex_unlock(&p.lock);
+	for (size_t t = 0; t < started; t++)
+		pthread_join(tids[t], NULL);
+	for (size_t i = 0; i < n; i++) {
+		bi_err_free(p.res[i].err);
+		bi_err_free(p.res[i].hash_err);
+		bi_lentries_free(p.res[i].le);
+		free(p.res[i].digest);
+		free(p.res[i].diff_id);
+	}
+	free(p.res);
+	free(p.order);
+	free(tids);
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.cond);
+	if (r < 0) {
+		bi_fs_free(fs);
+		return r;
+	}
+	img->fs = fs;
+	return 0;
+}

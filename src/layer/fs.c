@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The merged view: layers applied in order (whiteouts, opaque folders, a
+ * non-folder replacing a folder), then queries and symlink resolution inside
+ * the image root.
+ */
+#include "util/common.h"
+#include "layer/layer_int.h"
+
+struct bi_fs {
+	struct bi_fentry *ents; /* sorted by path */
+	size_t n;
+	struct bi_arena *arena;
+	struct bi_warnings warn;
+	uint64_t kept_bytes;
+};
+
+static const struct bi_fentry root_entry = {
+	.path = "",
+	.type = BI_F_DIR,
+	.mode = 0755,
+};
+
+struct bi_fs *bi_fs_new(void)
+{
+	return bi_xcalloc(1, sizeof(struct bi_fs));
+}
+
+void bi_fs_free(struct bi_fs *fs)
+{
+	if (!fs)
+		return;
+	for (size_t i = 0; i < fs->n; i++)
+		bi_fentry_release(&fs->ents[i]);
+	free(fs->ents);
+	bi_arena_free(fs->arena);
+	bi_warnings_release(&fs->warn);
+	free(fs);
+}
+
+void bi_fs_freep(struct bi_fs **fs)
+{
+	bi_fs_free(*fs);
+	*fs = NULL;
+}
+
+const char *const *bi_fs_warnings(const struct bi_fs *fs, size_t *ret_n)
+{
+	*ret_n = fs->warn.n;
+	return (const char *const *)fs->warn.v;
+}
+
+/* Compare the first klen bytes of key (a whole path) with s, as strcmp would. */
+static int cmp_prefix(const char *key, size_t klen, const char *s)
+{
+	size_t slen = strlen(s);
+	int c = memcmp(key, s, klen < slen ? klen : slen);
+
+	if (c)
+		return c;
+	return klen < slen ? -1 : klen > slen;
+}
+
+static bool str_in(char *const *v, size_t n, const char *key, size_t klen)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_prefix(key, klen, v[mid]);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
+static const struct bi_fentry *ent_find(const struct bi_fentry *v, size_t n, const char *key,
+					size_t klen)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = cmp_prefix(key, klen, v[mid].path);
+		if (c == 0)
+			return &v[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Is a lower-layer path hidden by this layer? */
+static bool hidden_by(const struct bi_lentries *le, const char *path)
+{
+	size_t len = strlen(path);
+
+	if (le->nopq && str_in(le->opq, le->nopq, "", 0))
+		return true;
+	if (le->nwh && str_in(le->wh, le->nwh, path, len))
+		return true;
+	for (size_t i = 0; i < len; i++) {
+		const struct bi_fentry *e;
+
+		if (path[i] != '/')
+			continue;
+		if (le->nwh && str_in(le->wh, le->nwh, path, i))
+			return true;
+		if (le->nopq && str_in(le->opq, le->nopq, path, i))
+			return true;
+		e = ent_find(le->ents, le->n, path, i);
+		if (e && e->type != BI_F_DIR)
+			return true; /* a folder replaced by a file or link */
+	}
+	return false;
+}
+
+int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
+{
+	struct bi_fentry *out;
+	size_t i = 0, j = 0, o = 0, cap;
+	uint64_t kept = 0;
+
+	bi_lentries_finish(le);
+	if (fs->n == 0 && !fs->ents) {
+		/* The first layer becomes the view as it is: no copy. */
+		for (size_t k = 0; k < le->n; k++)
+			kept += le->ents[k].content.len;
+		out = TAKE_PTR(le->ents);
+		o = le->n;
+		goto done;
+	}
+	cap = fs->n + le->n;
+	out = bi_xreallocarray(NULL, cap ? cap : 1, sizeof(*out));
+	while (i < fs->n || j < le->n) {
+		int c = i == fs->n ? 1 :
+			j == le->n ? -1 :
+				     strcmp(fs->ents[i].path, le->ents[j].path);
+
+		if (c < 0) {
+			struct bi_fentry *e = &fs->ents[i++];
+			if (hidden_by(le, e->path)) {
+				bi_fentry_release(e);
+				continue;
+			}
+			kept += e->content.len;
+			out[o++] = *e;
+		} else {
+			if (c == 0)
+				bi_fentry_release(&fs->ents[i++]);
+			kept += le->ents[j].content.len;
+			out[o++] = le->ents[j++];
+		}
+	}
+	free(fs->ents);
+done:
+	fs->ents = out;
+	fs->n = o;
+	fs->kept_bytes = kept;
+	/* Every entry moved to the view: le keeps only its bookkeeping. */
+	le->n = 0;
+	bi_arena_splice(&fs->arena, &le->arena);
+	for (size_t k = 0; k < le->warn.n; k++)
+		bi_warnings_add(&fs->warn, TAKE_PTR(le->warn.v[k]));
+	fs->warn.dropped += le->warn.dropped;
+	le->warn.n = 0;
+	bi_lentries_free(le);
+	if (fs->n > BI_MAX_IMAGE_FILES)
+		return bi_err_set(err, BI_ELIMIT,
+				  "more than %d paths in the image (cap BI_MAX_IMAGE_FILES)",
+				  BI_MAX_IMAGE_FILES);
+	if (fs->kept_bytes > BI_MAX_KEPT_TOTAL)
+		return bi_err_set(err, BI_ELIMIT,
+				  "kept files exceed %zu MiB (cap BI_MAX_KEPT_TOTAL)",
+				  BI_MAX_KEPT_TOTAL / BI_MiB);
+	return 0;
+}
+
+static int cmp_ent(const void *a, const void *b)
+{
+	return strcmp(((const struct bi_fentry *)a)->path, ((const struct bi_fentry *)b)->path);
+}
+
+int bi_fs_finish(struct bi_fs *fs, struct bi_err **err)
+{
+	struct bi_fentry *add = NULL;
+	size_t nadd = 0, aadd = 0, o = 0;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		const char *p = fs->ents[i].path;
+		const char *slash = strrchr(p, '/');
+
+		/* Walk up until a parent exists. */
+		while (slash) {
+			size_t plen = (size_t)(slash - p);
+			bool seen = false;
+
+			if (ent_find(fs->ents, fs->n, p, plen))
+				break;
+			/* Siblings come in a row: look at the parents added last. */
+			for (size_t k = nadd; k > 0 && k + 64 > nadd && !seen; k--)
+				seen = cmp_prefix(p, plen, add[k - 1].path) == 0;
+			if (seen)
+				break;
+			BI_ALLOC_GROW(add, nadd + 1, aadd);
+			add[nadd] = (struct bi_fentry){ 0 };
+			add[nadd].path = bi_arena_strdup(&fs->arena, p, plen);
+			add[nadd].type = BI_F_DIR;
+			add[nadd].mode = 0755;
+			add[nadd].layer = fs->ents[i].layer;
+			nadd++;
+			slash = plen ? memrchr(p, '/', plen) : NULL;
+		}
+	}
+	if (nadd) {
+		qsort(add, nadd, sizeof(*add), cmp_ent);
+		fs->ents = bi_xreallocarray(fs->ents, fs->n + nadd, sizeof(*fs->ents));
+		for (size_t k = 0; k < nadd; k++) {
+			if (o && strcmp(fs->ents[fs->n + o - 1].path, add[k].path) == 0)
+				continue;
+			fs->ents[fs->n + o++] = add[k];
+		}
+		fs->n += o;
+		qsort(fs->ents, fs->n, sizeof(*fs->ents), cmp_ent);
+	}
+	free(add);
+	(void)err;
+	return 0;
+}
+
+const struct bi_fentry *bi_fs_lookup(const struct bi_fs *fs, const char *path)
+{
+	size_t len;
+
+	while (*path == '/')
+		path++;
+	len = strlen(path);
+	while (len && path[len - 1] == '/')
+		len--;
+	if (!len)
+		return &root_entry;
+	return ent_find(fs->ents, fs->n, path, len);
+}
+
+size_t bi_fs_count(const struct bi_fs *fs)
+{
+	return fs->n;
+}
+
+const struct bi_fentry *bi_fs_at(const struct bi_fs *fs, size_t i)
+{
+	assert(i < fs->n);
+	return &fs->ents[i];
+}
+
+size_t bi_fs_lower_bound(const struct bi_fs *fs, const char *prefix)
+{
+	size_t lo = 0, hi = fs->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(fs->ents[mid].path, prefix) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
