@@ -213,7 +213,7 @@ struct parser {
 /* Package-list sections: [python-c-extensions] and friends. */
 static const char *const list_sections[] = {
 	"python-c-extensions",	 "node-native-addons", "go-cgo-modules",
-	"java-native-libraries", "rust-native-crates",
+	"java-native-libraries", "rust-native-crates", "ruby-native-gems",
 };
 
 #define PFAIL(p, ...) bi_err_set(err, BI_EFORMAT, "%s: line %zu: " __VA_ARGS__)

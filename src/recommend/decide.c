@@ -593,6 +593,47 @@ static void decide_node(struct ctx *c)
 	}
 }
 
+/* ------------------------------------------------------------------- Ruby */
+
+static void decide_ruby(struct ctx *c)
+{
+	const struct bi_workload *w = c->w;
+	char v[32], b[IMG], rt[IMG], tmp[IMG], s[IMG], list[256];
+	bool native = w->native.n > 0;
+
+	pick_version(c, "ruby", "latest", "Ruby", v, sizeof(v));
+	snprintf(tmp, sizeof(tmp), "ruby:%s-slim", v);
+	pin(c, tmp, s, sizeof(s));
+	join_native(w, list, sizeof(list));
+	if (native || c->o->debug) {
+		snprintf(rt, sizeof(rt), "%s", s);
+		snprintf(tmp, sizeof(tmp), "ruby:%s", v);
+		pin(c, tmp, b, sizeof(b));
+		if (native)
+			why(c,
+			    "Gems with native extensions (%s): compile them in the full image "
+			    "(%s) and run on the slim one of the same release (%s), whose glibc "
+			    "matches.",
+			    list, b, rt);
+		if (c->o->debug)
+			why(c, "--debug: the slim Debian variant (%s) with a shell and apt.", rt);
+	} else {
+		snprintf(tmp, sizeof(tmp), "ruby:%s-alpine", v);
+		pin(c, tmp, rt, sizeof(rt));
+		snprintf(b, sizeof(b), "%s", rt);
+		why(c, "No gem with native extensions: Alpine (%s) is the smallest Ruby image.",
+		    rt);
+	}
+	set_builder(c, b);
+	set_runtime(c, rt);
+	alt(c, s, "glibc with a shell and apt (--debug); native gems just work");
+	snprintf(tmp, sizeof(tmp), "ruby:%s-alpine", v);
+	pin(c, tmp, s, sizeof(s));
+	alt(c, s,
+	    native ? "smaller, but musl: native gems need build-base and their -dev packages" :
+		     "the smallest Ruby image");
+}
+
 int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 		 const struct bi_recommend_opts *opts, struct bi_recommendation **ret,
 		 struct bi_err **err)
@@ -615,7 +656,7 @@ int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 		static const char *const display[BI_LANG__MAX] = {
 			[BI_LANG_GO] = "Go",	    [BI_LANG_RUST] = "Rust",
 			[BI_LANG_JAVA] = "Java",    [BI_LANG_PYTHON] = "Python",
-			[BI_LANG_NODE] = "Node.js",
+			[BI_LANG_NODE] = "Node.js", [BI_LANG_RUBY] = "Ruby",
 		};
 		why(&c, "Detected a %s workload from %s.",
 		    display[w->lang] ? display[w->lang] : bi_lang_name(w->lang), list);
@@ -635,6 +676,9 @@ int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 		break;
 	case BI_LANG_NODE:
 		decide_node(&c);
+		break;
+	case BI_LANG_RUBY:
+		decide_ruby(&c);
 		break;
 	case BI_LANG_NONE:
 	case BI_LANG__MAX:

@@ -25,6 +25,8 @@ const char *bi_lang_name(enum bi_lang l)
 		return "python";
 	case BI_LANG_NODE:
 		return "node";
+	case BI_LANG_RUBY:
+		return "ruby";
 	case BI_LANG_NONE:
 	case BI_LANG__MAX:
 		break;
@@ -126,6 +128,7 @@ static enum bi_lang lang_of_family(const char *fam)
 		{ "node", BI_LANG_NODE },
 		{ "gcr.io/distroless/nodejs", BI_LANG_NODE },
 		{ "cgr.dev/chainguard/node", BI_LANG_NODE },
+		{ "ruby", BI_LANG_RUBY },
 		{ "golang", BI_LANG_GO },
 		{ "cgr.dev/chainguard/go", BI_LANG_GO },
 		{ "rust", BI_LANG_RUST },
@@ -251,8 +254,8 @@ static void detect_dir(const struct bi_kb *kb, const char *dir, struct bi_worklo
 {
 	_cleanup_(bi_workload_freep) struct bi_workload *w = NULL;
 	struct detect d = { 0 };
-	static const enum bi_lang order[] = { BI_LANG_GO, BI_LANG_RUST, BI_LANG_JAVA,
-					      BI_LANG_PYTHON, BI_LANG_NODE };
+	static const enum bi_lang order[] = { BI_LANG_GO,     BI_LANG_RUST, BI_LANG_JAVA,
+					      BI_LANG_PYTHON, BI_LANG_RUBY, BI_LANG_NODE };
 	enum bi_lang pick = BI_LANG_NONE;
 
 	*ret = NULL;
@@ -265,6 +268,7 @@ static void detect_dir(const struct bi_kb *kb, const char *dir, struct bi_worklo
 	bi_detect__java(&d);
 	bi_detect__python(&d);
 	bi_detect__node(&d);
+	bi_detect__ruby(&d);
 	bi_detect__extra(&d);
 	scan_dockerfile(&d);
 

@@ -24,6 +24,7 @@ enum bi_lang {
 	BI_LANG_JAVA,
 	BI_LANG_PYTHON,
 	BI_LANG_NODE,
+	BI_LANG_RUBY,
 	BI_LANG__MAX,
 };
 const char *bi_lang_name(enum bi_lang l); /* "go", ..., "" */

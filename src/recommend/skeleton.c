@@ -225,6 +225,36 @@ static char *rebase_copies(char *text, const char *sub)
 	return bi_buf_detach(&out, NULL);
 }
 
+static void ruby(struct bi_buf *b, const struct bi_workload *w, const struct bi_recommendation *r)
+{
+	bool rails = strcmp(w->main_path, "bin/rails") == 0;
+
+	bi_buf_addf(b, "FROM %s AS build\n", r->builder);
+	if (w->native.n && strstr(r->builder, "alpine"))
+		bi_buf_adds(b, "RUN apk add --no-cache build-base\n");
+	bi_buf_adds(b, "WORKDIR /app\n");
+	bi_buf_adds(b, "ENV BUNDLE_DEPLOYMENT=1 BUNDLE_WITHOUT=\"development:test\"\n");
+	bi_buf_adds(b, "COPY Gemfile Gemfile.lock* ./\n");
+	bi_buf_adds(b, "RUN bundle install\n");
+	bi_buf_adds(b, "COPY . .\n\n");
+	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	bi_buf_adds(b, "WORKDIR /app\n");
+	bi_buf_adds(b, "ENV BUNDLE_DEPLOYMENT=1 BUNDLE_WITHOUT=\"development:test\"\n");
+	if (bi_strv_has(&w->native, "pg") || bi_strv_has(&w->native, "mysql2"))
+		bi_buf_addf(b,
+			    "RUN apt-get update && apt-get install -y --no-install-recommends %s%s"
+			    "\\\n && rm -rf /var/lib/apt/lists/*\n",
+			    bi_strv_has(&w->native, "pg") ? "libpq5 " : "",
+			    bi_strv_has(&w->native, "mysql2") ? "libmariadb3 " : "");
+	bi_buf_adds(b, "COPY --from=build /usr/local/bundle /usr/local/bundle\n");
+	bi_buf_adds(b, "COPY --from=build /app /app\n");
+	bi_buf_adds(b, "USER 65532:65532\n");
+	if (rails)
+		bi_buf_adds(b, "CMD [\"bin/rails\", \"server\", \"-b\", \"0.0.0.0\"]\n");
+	else
+		bi_buf_adds(b, "CMD [\"bundle\", \"exec\", \"rackup\", \"-o\", \"0.0.0.0\"]\n");
+}
+
 char *bi_recommend__skeleton(const struct bi_workload *w, const struct bi_recommendation *r,
 			     const struct bi_recommend_opts *opts)
 {
@@ -248,6 +278,9 @@ char *bi_recommend__skeleton(const struct bi_workload *w, const struct bi_recomm
 		break;
 	case BI_LANG_NODE:
 		node(&b, w, r);
+		break;
+	case BI_LANG_RUBY:
+		ruby(&b, w, r);
 		break;
 	case BI_LANG_NONE:
 	case BI_LANG__MAX:

@@ -84,6 +84,13 @@ static const struct want wants[] = {
 	  "python:3.15-alpine3.24" },
 	{ "python-future", 0, 0, "python", NULL, "python:3.16-alpine3.24", BI_CLASS_ALPINE,
 	  "python:3.16-alpine3.24" },
+	/* Ruby */
+	{ "ruby-rails", 0, 0, "ruby", "3.3", "ruby:3.3-slim-trixie", BI_CLASS_SLIM,
+	  "ruby:3.3-trixie" },
+	{ "ruby-sinatra", 0, 0, "ruby", NULL, "ruby:4.0-alpine3.24", BI_CLASS_ALPINE,
+	  "ruby:4.0-alpine3.24" },
+	{ "ruby-sinatra", 0, 1, "ruby", NULL, "ruby:4.0-slim-trixie", BI_CLASS_SLIM,
+	  "ruby:4.0-trixie" },
 	/* Node */
 	{ "node-web", 0, 0, "node", "20", "node:20-alpine3.23", BI_CLASS_ALPINE,
 	  "node:20-alpine3.23" },
