@@ -19,6 +19,7 @@ static const char usage_text[] =
 	"  Java   -> eclipse-temurin:<N>-jre-alpine; distroless java<N> for glibc JNI\n"
 	"  Python -> python:<V>-slim-<codename> with C extensions, else python:<V>-alpine\n"
 	"  Node   -> node:<N>-alpine<X.Y>\n"
+	"  Ruby   -> ruby:<V>-slim-<codename> with native gems, else ruby:<V>-alpine<X.Y>\n"
 	"Versions come from the project (go.mod, .python-version, engines.node, pom.xml,\n"
 	"rust-toolchain, ...) when it states them, else the newest the knowledge base knows.\n"
 	"\n"
@@ -30,7 +31,8 @@ static const char usage_text[] =
 	"\n"
 	"Signals read: go.mod (+ import \"C\"), Cargo.toml, rust-toolchain(.toml), pom.xml,\n"
 	"build.gradle(.kts), requirements*.txt, pyproject.toml, Pipfile, poetry.lock, uv.lock,\n"
-	"setup.py, .python-version, runtime.txt, package.json, .nvmrc, .node-version, and the\n"
+	"setup.py, .python-version, runtime.txt, package.json, .nvmrc, .node-version,\n"
+	"Gemfile, Gemfile.lock, .ruby-version, .tool-versions, and the\n"
 	"FROM lines of an existing Dockerfile. BASEIMG_KB=PATH uses another knowledge base.\n"
 	"\n"
 	"Exit codes: 0 a recommendation was made, 2 usage error, 3 DIR unreadable or no\n"
@@ -75,6 +77,7 @@ static void render_json(struct bi_buf *out, const struct bi_workload *w,
 	json_opt(&j, "version_constraint", w->version_constraint);
 	json_opt(&j, "build_tool", w->build_tool);
 	json_opt(&j, "app", w->app);
+	json_opt(&j, "subdir", w->subdir);
 	bi_jsonw_kbool(&j, "cgo", w->cgo);
 	json_strv(&j, "native_packages", &w->native);
 	json_strv(&j, "signals", &w->signals);

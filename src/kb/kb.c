@@ -213,7 +213,7 @@ struct parser {
 /* Package-list sections: [python-c-extensions] and friends. */
 static const char *const list_sections[] = {
 	"python-c-extensions",	 "node-native-addons", "go-cgo-modules",
-	"java-native-libraries", "rust-native-crates",
+	"java-native-libraries", "rust-native-crates", "ruby-native-gems",
 };
 
 #define PFAIL(p, ...) bi_err_set(err, BI_EFORMAT, "%s: line %zu: " __VA_ARGS__)
@@ -344,8 +344,9 @@ static int row_variant(struct parser *p, struct bi_span *w, size_t nw, struct bi
 	uint64_t size;
 	struct bi_span m, word;
 
-	if (nw != 7 && nw != 8)
-		return PFAIL(p, "want \"variant NAME MATCH CLASS LIBC SHELL SIZE_MB [build]\"",
+	if (nw < 7 || nw > 9)
+		return PFAIL(p,
+			     "want \"variant NAME MATCH CLASS LIBC SHELL SIZE_MB [build] [fixed]\"",
 			     p->name, p->line);
 	for (size_t i = 3; i < 6; i++)
 		if (w[i].len >= sizeof(tmp))
@@ -362,10 +363,17 @@ static int row_variant(struct parser *p, struct bi_span *w, size_t nw, struct bi
 		return PFAIL(p, "variant: shell must be yes or no", p->name, p->line);
 	if (!bi_span_to_u64(w[6], &size) || size > 1000000)
 		return PFAIL(p, "variant: bad size", p->name, p->line);
-	if (nw == 8 && !bi_span_eq_str(w[7], "build"))
-		return PFAIL(p, "variant: the last field may only be \"build\"", p->name, p->line);
+	for (size_t i = 7; i < nw; i++) {
+		if (bi_span_eq_str(w[i], "build") && !v.build)
+			v.build = true;
+		else if (bi_span_eq_str(w[i], "fixed") && !v.fixed)
+			v.fixed = true;
+		else
+			return PFAIL(p,
+				     "variant: the last fields may only be \"build\" and \"fixed\"",
+				     p->name, p->line);
+	}
 	v.size_mb = size;
-	v.build = nw == 8;
 	m = w[2];
 	if (!bi_span_eq_str(m, "-")) {
 		size_t alloc = 0;
@@ -401,9 +409,12 @@ static int row_version(struct parser *p, struct bi_span *w, size_t nw, struct bi
 		struct bi_span k, val;
 		char **dst;
 
-		if (!bi_span_cut(w[i], '=', &k, &val) || !val.len)
+		if (!bi_span_cut(w[i], '=', &k, &val) || !val.len) {
+			free(v.debian);
+			free(v.alpine);
 			return PFAIL(p, "version: want debian=CODENAME or alpine=X.Y", p->name,
 				     p->line);
+		}
 		if (bi_span_eq_str(k, "debian"))
 			dst = &v.debian;
 		else if (bi_span_eq_str(k, "alpine"))

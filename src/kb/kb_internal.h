@@ -19,6 +19,7 @@ struct kb_variant {
 	bool shell;
 	uint64_t size_mb;
 	bool build;
+	bool fixed; /* this variant publishes no OS-release tags */
 };
 
 struct kb_version {

@@ -14,6 +14,7 @@
 #define MAX_TOKENS 32
 
 struct tagparts {
+	const char *tag;	/* the whole tag */
 	struct bi_span version; /* first token starting with a digit */
 	struct bi_span words[MAX_TOKENS];
 	size_t nwords;
@@ -129,6 +130,7 @@ static void split_tag(const struct bi_kb *kb, const char *tag, struct tagparts *
 	const struct kb_os *deb = bi_kb__os(kb, "debian"), *ubu = bi_kb__os(kb, "ubuntu");
 
 	memset(t, 0, sizeof(*t));
+	t->tag = tag;
 	while (n < MAX_TOKENS && bi_span_split(&rest, '-', &tok))
 		if (tok.len)
 			toks[n++] = tok;
@@ -222,7 +224,17 @@ static const char *release_for(const struct bi_kb *kb, const struct kb_family *f
 
 	if (v.len)
 		row = find_version(f, v);
-	if (!row && v.len && f->nver && is_dotted(v) == is_dotted(bi_span_str(f->ver[0].v))) {
+	if (!row && v.len) {
+		/* a floating major ("3", "5"): the newest row it covers */
+		for (size_t i = 0; i < f->nver; i++) {
+			const char *rv = f->ver[i].v;
+			if (strlen(rv) > v.len && memcmp(rv, v.ptr, v.len) == 0 &&
+			    rv[v.len] == '.' &&
+			    (!row || vercmp(bi_span_str(rv), bi_span_str(row->v)) > 0))
+				row = &f->ver[i];
+		}
+	}
+	if (!row && v.len && f->nver) {
 		/* older than every row: as the oldest row */
 		const struct kb_version *oldest = &f->ver[0];
 		for (size_t i = 1; i < f->nver; i++)
@@ -283,16 +295,18 @@ static const char *alias_target(const struct kb_family *f, const struct tagparts
 }
 
 /* Expand a tag template and tidy the dashes of empty fields. */
-static void expand(const char *tmpl, const char *const vals[5], char *out, size_t n)
+static void expand(const char *tmpl, const char *const vals[6], char *out, size_t n)
 {
-	static const char *const keys[5] = { "{v}", "{var}", "{os}", "{osver}", "{alpine}" };
+	static const char *const keys[6] = {
+		"{v}", "{var}", "{os}", "{osver}", "{alpine}", "{tag}"
+	};
 	struct bi_buf b = BI_BUF_INIT(n > 0 ? n - 1 : 0);
 	char *s;
 	size_t j = 0;
 
 	for (const char *p = tmpl; *p;) {
 		bool done = false;
-		for (int k = 0; k < 5 && !done; k++) {
+		for (int k = 0; k < 6 && !done; k++) {
 			size_t kl = strlen(keys[k]);
 			if (strncmp(p, keys[k], kl) == 0) {
 				bi_buf_adds(&b, vals[k] ? vals[k] : "");
@@ -325,7 +339,7 @@ static void suggest(const struct bi_kb *kb, const struct kb_family *f, const cha
 	const char *osid = bi_kb__family_get(kb, f, "os");
 	const char *tmpl;
 	const struct kb_os *os, *alp = bi_kb__os(kb, "alpine");
-	const char *vals[5] = { 0 };
+	const char *vals[6] = { 0 };
 	char varw[64], v[64] = "", tag[200];
 	const char *codename = NULL, *alpine_rel = NULL;
 	struct bi_span vs;
@@ -336,6 +350,9 @@ static void suggest(const struct bi_kb *kb, const struct kb_family *f, const cha
 	alpine_mode = t->alpine || strcmp(osid, "alpine") == 0;
 	tmpl = bi_kb__family_get(kb, f, alpine_mode ? "tag_alpine" : "tag_debian");
 	if (!tmpl)
+		return;
+	/* "{tag}-noble" needs a real tag to extend, not "latest" */
+	if (strstr(tmpl, "{tag}") && strcmp(t->tag, "latest") == 0)
 		return;
 	if (t->version.len && t->version.len < sizeof(v))
 		snprintf(v, sizeof(v), BI_SPAN_FMT, BI_SPAN_ARG(t->version));
@@ -368,6 +385,7 @@ static void suggest(const struct bi_kb *kb, const struct kb_family *f, const cha
 	vals[1] = varw;
 	vals[2] = codename;
 	vals[4] = alpine_rel;
+	vals[5] = t->tag;
 	expand(tmpl, vals, tag, sizeof(tag));
 	if (tag[0])
 		snprintf(m->suggestion, sizeof(m->suggestion), "%s:%s", name, tag);
@@ -456,7 +474,7 @@ void bi_kb_lookup(const struct bi_kb *kb, const struct bi_ref *ref, struct bi_kb
 	m->approx_size_mb = var->size_mb;
 	is_os = fam_yes(kb, f, "is_os");
 	distroless = fam_yes(kb, f, "distroless");
-	m->os_variants = fam_yes(kb, f, "os_variants");
+	m->os_variants = fam_yes(kb, f, "os_variants") && !var->fixed;
 	osid = bi_kb__family_get(kb, f, "os");
 	if (osid && strcmp(osid, "none") != 0)
 		copy(m->os_id, sizeof(m->os_id), osid);

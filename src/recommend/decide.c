@@ -179,12 +179,33 @@ static void pick_version(struct ctx *c, const char *family, const char *key, con
 		    label, out, c->date, w->version_constraint);
 		return;
 	}
-	if (w->version_constraint[0])
+	if (w->version_constraint[0]) {
+		/* a lower bound newer than anything the KB knows wins */
+		const char *ge = strstr(w->version_constraint, ">=");
+		char low[32] = "";
+		if (ge) {
+			const char *q = ge + 2;
+			size_t k = 0;
+			while (*q == ' ')
+				q++;
+			while ((isdigit((unsigned char)q[k]) || q[k] == '.') && k < sizeof(low) - 1)
+				k++;
+			memcpy(low, q, k);
+			low[k] = 0;
+			if (low[0] && vcmp(out, low) < 0) {
+				snprintf(out, n, "%s", low);
+				why(c,
+				    "%s %s: the lowest version the project allows (\"%s\"); "
+				    "the knowledge base (%s) knows nothing that new.",
+				    label, out, w->version_constraint, c->date);
+				return;
+			}
+		}
 		why(c,
 		    "%s %s: the newest the knowledge base (%s) knows; the project asks for "
 		    "\"%s\".",
 		    label, out, c->date, w->version_constraint);
-	else
+	} else
 		why(c, "No %s version stated: the newest the knowledge base (%s) knows, %s.", label,
 		    c->date, out);
 }
@@ -397,16 +418,13 @@ static void decide_java(struct ctx *c)
 	} else if (strcmp(w->build_tool, "gradle") == 0) {
 		/* Gradle 9 itself needs Java 17 to run */
 		const char *g = bi_kb_get(c->kb, "gradle.latest");
-		snprintf(b, sizeof(b), "gradle:%s-jdk%s",
-			 vcmp(lts, "17") < 0 ? "8" :
-			 g		     ? g :
-					       "9",
-			 lts);
+		const char *gv = vcmp(lts, "17") < 0 ? "8" : g ? g : "9";
+		snprintf(tmp, sizeof(tmp), "gradle:%s-jdk%s", gv, lts);
+		pin(c, tmp, b, sizeof(b));
 	} else {
-		snprintf(b, sizeof(b), "maven:%s-eclipse-temurin-%s",
-			 bi_kb_get(c->kb, "maven.latest") ? bi_kb_get(c->kb, "maven.latest") :
-							    "3.9",
-			 lts);
+		const char *mv = bi_kb_get(c->kb, "maven.latest");
+		snprintf(tmp, sizeof(tmp), "maven:%s-eclipse-temurin-%s", mv ? mv : "3.9", lts);
+		pin(c, tmp, b, sizeof(b));
 	}
 	if (native)
 		why(c, "JNI libraries built for glibc only (%s): Alpine's musl cannot load them.",
@@ -575,6 +593,47 @@ static void decide_node(struct ctx *c)
 	}
 }
 
+/* ------------------------------------------------------------------- Ruby */
+
+static void decide_ruby(struct ctx *c)
+{
+	const struct bi_workload *w = c->w;
+	char v[32], b[IMG], rt[IMG], tmp[IMG], s[IMG], list[256];
+	bool native = w->native.n > 0;
+
+	pick_version(c, "ruby", "latest", "Ruby", v, sizeof(v));
+	snprintf(tmp, sizeof(tmp), "ruby:%s-slim", v);
+	pin(c, tmp, s, sizeof(s));
+	join_native(w, list, sizeof(list));
+	if (native || c->o->debug) {
+		snprintf(rt, sizeof(rt), "%s", s);
+		snprintf(tmp, sizeof(tmp), "ruby:%s", v);
+		pin(c, tmp, b, sizeof(b));
+		if (native)
+			why(c,
+			    "Gems with native extensions (%s): compile them in the full image "
+			    "(%s) and run on the slim one of the same release (%s), whose glibc "
+			    "matches.",
+			    list, b, rt);
+		if (c->o->debug)
+			why(c, "--debug: the slim Debian variant (%s) with a shell and apt.", rt);
+	} else {
+		snprintf(tmp, sizeof(tmp), "ruby:%s-alpine", v);
+		pin(c, tmp, rt, sizeof(rt));
+		snprintf(b, sizeof(b), "%s", rt);
+		why(c, "No gem with native extensions: Alpine (%s) is the smallest Ruby image.",
+		    rt);
+	}
+	set_builder(c, b);
+	set_runtime(c, rt);
+	alt(c, s, "glibc with a shell and apt (--debug); native gems just work");
+	snprintf(tmp, sizeof(tmp), "ruby:%s-alpine", v);
+	pin(c, tmp, s, sizeof(s));
+	alt(c, s,
+	    native ? "smaller, but musl: native gems need build-base and their -dev packages" :
+		     "the smallest Ruby image");
+}
+
 int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 		 const struct bi_recommend_opts *opts, struct bi_recommendation **ret,
 		 struct bi_err **err)
@@ -593,7 +652,15 @@ int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
 						i ? ", " : "", w->signals.v[i]);
 	}
-	why(&c, "Detected a %s workload from %s.", bi_lang_name(w->lang), list);
+	{
+		static const char *const display[BI_LANG__MAX] = {
+			[BI_LANG_GO] = "Go",	    [BI_LANG_RUST] = "Rust",
+			[BI_LANG_JAVA] = "Java",    [BI_LANG_PYTHON] = "Python",
+			[BI_LANG_NODE] = "Node.js", [BI_LANG_RUBY] = "Ruby",
+		};
+		why(&c, "Detected a %s workload from %s.",
+		    display[w->lang] ? display[w->lang] : bi_lang_name(w->lang), list);
+	}
 	switch (w->lang) {
 	case BI_LANG_GO:
 		decide_go(&c);
@@ -609,6 +676,9 @@ int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 		break;
 	case BI_LANG_NODE:
 		decide_node(&c);
+		break;
+	case BI_LANG_RUBY:
+		decide_ruby(&c);
 		break;
 	case BI_LANG_NONE:
 	case BI_LANG__MAX:

@@ -25,6 +25,8 @@ const char *bi_lang_name(enum bi_lang l)
 		return "python";
 	case BI_LANG_NODE:
 		return "node";
+	case BI_LANG_RUBY:
+		return "ruby";
 	case BI_LANG_NONE:
 	case BI_LANG__MAX:
 		break;
@@ -126,6 +128,7 @@ static enum bi_lang lang_of_family(const char *fam)
 		{ "node", BI_LANG_NODE },
 		{ "gcr.io/distroless/nodejs", BI_LANG_NODE },
 		{ "cgr.dev/chainguard/node", BI_LANG_NODE },
+		{ "ruby", BI_LANG_RUBY },
 		{ "golang", BI_LANG_GO },
 		{ "cgr.dev/chainguard/go", BI_LANG_GO },
 		{ "rust", BI_LANG_RUST },
@@ -246,27 +249,16 @@ static void scan_dockerfile(struct detect *d)
 		bi_strv_add(&d->w->signals, found);
 }
 
-int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workload **ret,
-			struct bi_err **err)
+/* Detect in one folder; *ret stays NULL when nothing names a language. */
+static void detect_dir(const struct bi_kb *kb, const char *dir, struct bi_workload **ret)
 {
 	_cleanup_(bi_workload_freep) struct bi_workload *w = NULL;
 	struct detect d = { 0 };
-	struct stat st;
-	static const enum bi_lang order[] = { BI_LANG_GO, BI_LANG_RUST, BI_LANG_JAVA,
-					      BI_LANG_PYTHON, BI_LANG_NODE };
+	static const enum bi_lang order[] = { BI_LANG_GO,     BI_LANG_RUST, BI_LANG_JAVA,
+					      BI_LANG_PYTHON, BI_LANG_RUBY, BI_LANG_NODE };
 	enum bi_lang pick = BI_LANG_NONE;
-	DIR *dp;
 
-	if (stat(dir, &st) != 0)
-		return bi_err_set_errno(err, errno == ENOENT ? BI_ENOTFOUND : BI_EIO, errno, "%s",
-					dir);
-	if (!S_ISDIR(st.st_mode))
-		return bi_err_set(err, BI_EIO, "%s: not a directory", dir);
-	dp = opendir(dir);
-	if (!dp)
-		return bi_err_set_errno(err, BI_EIO, errno, "%s", dir);
-	closedir(dp);
-
+	*ret = NULL;
 	w = bi_xcalloc(1, sizeof(*w));
 	d.kb = kb;
 	d.dir = dir;
@@ -276,6 +268,7 @@ int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workl
 	bi_detect__java(&d);
 	bi_detect__python(&d);
 	bi_detect__node(&d);
+	bi_detect__ruby(&d);
 	bi_detect__extra(&d);
 	scan_dockerfile(&d);
 
@@ -290,12 +283,15 @@ int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workl
 	for (size_t i = 0; i < BI_ARRAY_SIZE(order) && pick == BI_LANG_NONE; i++)
 		if (d.docker_lang[order[i]])
 			pick = order[i];
-	if (pick == BI_LANG_NONE)
-		return bi_err_set(err, BI_ENOTFOUND,
-				  "%s: no workload detected (looked for go.mod, Cargo.toml, "
-				  "pom.xml, build.gradle, requirements*.txt, pyproject.toml, "
-				  "Pipfile, package.json and a Dockerfile naming a language image)",
-				  dir);
+	if (pick == BI_LANG_NONE) {
+		for (int i = 0; i < BI_LANG__MAX; i++)
+			bi_strv_release(&d.native[i]);
+		for (size_t i = 0; i < d.nsig; i++)
+			free(d.sig[i]);
+		free(d.sig);
+		free(d.sig_lang);
+		return;
+	}
 	w->lang = pick;
 	if (d.version_set[pick]) {
 		snprintf(w->version, sizeof(w->version), "%s", d.version[pick]);
@@ -333,6 +329,96 @@ int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workl
 	free(d.sig);
 	free(d.sig_lang);
 	*ret = TAKE_PTR(w);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Nothing at the top: the first immediate subfolder (in name order, at most
+ * 64 looked at) that holds a workload, e.g. backend/ in a monorepo.
+ */
+static void detect_subdirs(const struct bi_kb *kb, const char *dir, struct bi_workload **ret)
+{
+	struct bi_strv names = { 0 };
+	struct dirent *de;
+	DIR *dp = opendir(dir);
+
+	if (!dp)
+		return;
+	while ((de = readdir(dp)) && names.n < 64) {
+		char *p;
+		struct stat st;
+
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "node_modules") == 0 ||
+		    strcmp(de->d_name, "vendor") == 0 || strcmp(de->d_name, "target") == 0)
+			continue;
+		p = bi_xasprintf("%s/%s", dir, de->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			bi_strv_add(&names, de->d_name);
+		free(p);
+	}
+	closedir(dp);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	for (size_t i = 0; i < names.n && !*ret; i++) {
+		char *sub = bi_xasprintf("%s/%s", dir, names.v[i]);
+		struct bi_workload *w = NULL;
+
+		detect_dir(kb, sub, &w);
+		if (w) {
+			struct bi_strv sig = { 0 };
+			char *note = bi_xasprintf("nothing at the top of the folder: the workload "
+						  "is the one in %s/",
+						  names.v[i]);
+			for (size_t j = 0; j < w->signals.n; j++) {
+				char *s = bi_xasprintf("%s/%s", names.v[i], w->signals.v[j]);
+				bi_strv_add(&sig, s);
+				free(s);
+			}
+			bi_strv_release(&w->signals);
+			w->signals = sig;
+			bi_strv_add(&w->notes, note);
+			free(note);
+			if (strlen(names.v[i]) < sizeof(w->subdir))
+				snprintf(w->subdir, sizeof(w->subdir), "%s", names.v[i]);
+			*ret = w;
+		}
+		free(sub);
+	}
+	bi_strv_release(&names);
+}
+
+int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workload **ret,
+			struct bi_err **err)
+{
+	struct bi_workload *w = NULL;
+	struct stat st;
+	DIR *dp;
+
+	if (stat(dir, &st) != 0)
+		return bi_err_set_errno(err, errno == ENOENT ? BI_ENOTFOUND : BI_EIO, errno, "%s",
+					dir);
+	if (!S_ISDIR(st.st_mode))
+		return bi_err_set(err, BI_EIO, "%s: not a directory", dir);
+	dp = opendir(dir);
+	if (!dp)
+		return bi_err_set_errno(err, BI_EIO, errno, "%s", dir);
+	closedir(dp);
+
+	detect_dir(kb, dir, &w);
+	if (!w)
+		detect_subdirs(kb, dir, &w);
+	if (!w)
+		return bi_err_set(err, BI_ENOTFOUND,
+				  "%s: no workload detected (looked for go.mod, Cargo.toml, "
+				  "pom.xml, build.gradle, requirements*.txt, pyproject.toml, "
+				  "Pipfile, package.json and a Dockerfile naming a language image, "
+				  "at the top and one folder down)",
+				  dir);
+	*ret = w;
 	return 0;
 }
 

@@ -22,7 +22,7 @@ static void tool_versions(struct detect *d)
 		{ "python", BI_LANG_PYTHON, 2 }, { "nodejs", BI_LANG_NODE, 1 },
 		{ "node", BI_LANG_NODE, 1 },	 { "golang", BI_LANG_GO, 2 },
 		{ "go", BI_LANG_GO, 2 },	 { "rust", BI_LANG_RUST, 2 },
-		{ "java", BI_LANG_JAVA, 1 },
+		{ "java", BI_LANG_JAVA, 1 },	 { "ruby", BI_LANG_RUBY, 2 },
 	};
 	struct bi_span text, line;
 
@@ -168,6 +168,76 @@ void bi_detect__python_extra(struct detect *d)
 				 "requirements/%s", pick);
 		bi_strv_release(&names);
 	}
+}
+
+/*
+ * Ruby: Gemfile (`ruby "3.3.0"`, gem names), Gemfile.lock (every locked gem,
+ * `RUBY VERSION`), .ruby-version. Native gems come from the KB list.
+ */
+void bi_detect__ruby(struct detect *d)
+{
+	_cleanup_(bi_buf_release) struct bi_buf b = BI_BUF_INIT(BI_MAX_PROJECT_FILE);
+	struct bi_span text, line;
+	char v[32];
+
+	if (!bi_detect__exists(d, "Gemfile") && !bi_detect__exists(d, "gems.rb"))
+		return;
+	bi_detect__signal(d, BI_LANG_RUBY, bi_detect__exists(d, "Gemfile") ? "Gemfile" : "gems.rb");
+	snprintf(d->build_tool[BI_LANG_RUBY], sizeof(d->build_tool[0]), "bundler");
+	if (bi_detect__read(d, ".ruby-version", &b)) {
+		text = bi_buf_span(&b);
+		if (bi_span_next_line(&text, &line)) {
+			line = bi_span_trim(line);
+			bi_span_eat_prefix(&line, "ruby-");
+			bi_detect__major_minor(line, 2, v, sizeof(v));
+			bi_detect__set_version(d, BI_LANG_RUBY, v, ".ruby-version");
+		}
+	}
+	if (bi_detect__read(d, "Gemfile", &b) || bi_detect__read(d, "gems.rb", &b)) {
+		text = bi_buf_span(&b);
+		while (bi_span_next_line(&text, &line)) {
+			struct bi_span l = bi_span_trim(line);
+			if (bi_span_eat_prefix(&l, "ruby ") || bi_span_eat_prefix(&l, "ruby(")) {
+				bi_detect__major_minor(l, 2, v, sizeof(v));
+				bi_detect__set_version(d, BI_LANG_RUBY, v, "Gemfile");
+			} else if (bi_span_eat_prefix(&l, "gem ")) {
+				l = bi_span_trim(l);
+				bi_detect__check_native(d, BI_LANG_RUBY, "ruby-native-gems",
+							bi_detect__dep_key(l));
+			}
+		}
+	}
+	if (bi_detect__read(d, "Gemfile.lock", &b)) {
+		bool ruby = false;
+		bi_detect__signal(d, BI_LANG_RUBY, "Gemfile.lock");
+		text = bi_buf_span(&b);
+		while (bi_span_next_line(&text, &line)) {
+			struct bi_span l = line, name;
+			/* "    nokogiri (1.16.7-x86_64-linux)": four blanks, a name */
+			if (ruby) {
+				l = bi_span_trim(l);
+				bi_span_eat_prefix(&l, "ruby ");
+				bi_detect__major_minor(l, 2, v, sizeof(v));
+				bi_detect__set_version(d, BI_LANG_RUBY, v, "Gemfile.lock");
+				ruby = false;
+				continue;
+			}
+			if (bi_span_eq_str(bi_span_trim(l), "RUBY VERSION")) {
+				ruby = true;
+				continue;
+			}
+			if (l.len > 4 && memcmp(l.ptr, "    ", 4) == 0 && l.ptr[4] != ' ') {
+				l = bi_span_sub(l, 4, l.len - 4);
+				if (bi_span_split(&l, ' ', &name))
+					bi_detect__check_native(d, BI_LANG_RUBY, "ruby-native-gems",
+								name);
+			}
+		}
+	}
+	if (bi_detect__exists(d, "config.ru"))
+		snprintf(d->main[BI_LANG_RUBY], sizeof(d->main[0]), "config.ru");
+	else if (bi_detect__exists(d, "bin/rails"))
+		snprintf(d->main[BI_LANG_RUBY], sizeof(d->main[0]), "bin/rails");
 }
 
 /* A workspace root: the package name of the first listed member. */

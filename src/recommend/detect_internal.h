@@ -45,6 +45,7 @@ void bi_detect__rust(struct detect *d);
 void bi_detect__java(struct detect *d);
 void bi_detect__python(struct detect *d);
 void bi_detect__node(struct detect *d);
+void bi_detect__ruby(struct detect *d);
 /* detect_extra.c: version files and secondary manifests */
 void bi_detect__extra(struct detect *d);
 void bi_detect__python_extra(struct detect *d);

@@ -469,7 +469,7 @@ static void python_toml(struct detect *d, const char *name, bool lock)
 {
 	_cleanup_(bi_buf_release) struct bi_buf b = BI_BUF_INIT(BI_MAX_PROJECT_FILE);
 	struct bi_span text, line, v;
-	bool in_array = false, dep_table = false, pkg = false, requires = false;
+	bool in_array = false, dep_table = false, pkg = false, requires = false, scripts = false;
 
 	if (!bi_detect__read(d, name, &b))
 		return;
@@ -500,6 +500,8 @@ static void python_toml(struct detect *d, const char *name, bool lock)
 				    bi_span_eq_str(l, "[packages]") ||
 				    bi_span_eq_str(l, "[dev-packages]");
 			requires = bi_span_eq_str(l, "[requires]");
+			scripts = bi_span_eq_str(l, "[project.scripts]") ||
+				  bi_span_eq_str(l, "[tool.poetry.scripts]");
 			if (bi_span_starts_with(l, "[tool.poetry"))
 				snprintf(d->build_tool[BI_LANG_PYTHON], sizeof(d->build_tool[0]),
 					 "poetry");
@@ -511,6 +513,15 @@ static void python_toml(struct detect *d, const char *name, bool lock)
 		}
 		if (bi_detect__toml_value(l, "requires-python", &v)) {
 			python_spec(d, v, name);
+			continue;
+		}
+		if (scripts && !d->w->python_script[0]) {
+			/* the first console script is the entry point */
+			struct bi_span k = bi_detect__dep_key(l);
+			if (k.len && k.len < sizeof(d->w->python_script) &&
+			    bi_span_find_char(l, '=') >= 0)
+				snprintf(d->w->python_script, sizeof(d->w->python_script),
+					 BI_SPAN_FMT, BI_SPAN_ARG(k));
 			continue;
 		}
 		if (requires && bi_detect__toml_value(l, "python_version", &v)) {

@@ -24,6 +24,7 @@ enum bi_lang {
 	BI_LANG_JAVA,
 	BI_LANG_PYTHON,
 	BI_LANG_NODE,
+	BI_LANG_RUBY,
 	BI_LANG__MAX,
 };
 const char *bi_lang_name(enum bi_lang l); /* "go", ..., "" */
@@ -40,7 +41,9 @@ struct bi_workload {
 	bool wrapper;		  /* Java: mvnw or gradlew present */
 	bool has_lockfile;	  /* Node: package-lock.json, yarn.lock, pnpm-lock.yaml */
 	bool node_build_script;	  /* Node: package.json has a "build" script */
-	char python_manifest[32]; /* "requirements.txt", "pyproject.toml", "Pipfile", "" */
+	char python_manifest[64]; /* "requirements.txt", "pyproject.toml", "Pipfile", "" */
+	char python_script[64];	  /* the first [project.scripts] entry, or "" */
+	char subdir[128];	  /* the workload sits in this subfolder of DIR, or "" */
 	struct bi_strv signals;	  /* files that gave the workload away */
 	struct bi_strv native;	  /* packages with C extensions / native addons / cgo / JNI */
 	struct bi_strv dockerfile_images; /* FROM images of an existing Dockerfile */

@@ -140,7 +140,12 @@ static void python(struct bi_buf *b, const struct bi_workload *w, const struct b
 	bi_buf_adds(b, "COPY --from=build /opt/venv /opt/venv\n");
 	bi_buf_adds(b, "COPY --from=build /app /app\n");
 	bi_buf_adds(b, "USER 65532:65532\n");
-	bi_buf_addf(b, "CMD [\"python\", \"%s\"]\n", entry);
+	if (w->python_script[0] && !w->main_path[0]) {
+		safe(w->python_script, entry, sizeof(entry));
+		bi_buf_addf(b, "CMD [\"%s\"]\n", entry);
+	} else {
+		bi_buf_addf(b, "CMD [\"python\", \"%s\"]\n", entry);
+	}
 }
 
 static void node(struct bi_buf *b, const struct bi_workload *w, const struct bi_recommendation *r)
@@ -187,6 +192,69 @@ static void node(struct bi_buf *b, const struct bi_workload *w, const struct bi_
 	}
 }
 
+/* The workload sits in DIR/sub: COPY sources are relative to the context, DIR. */
+static char *rebase_copies(char *text, const char *sub)
+{
+	struct bi_buf out = BI_BUF_INIT(BI_BUF_NOLIMIT);
+	struct bi_span rest = bi_span_str(text), line;
+
+	while (bi_span_next_line(&rest, &line)) {
+		struct bi_span l = line, word;
+		struct bi_span words[16];
+		size_t n = 0;
+
+		if (!bi_span_eat_prefix(&l, "COPY ") || bi_span_starts_with(l, "--from")) {
+			bi_buf_addf(&out, BI_SPAN_FMT "\n", BI_SPAN_ARG(line));
+			continue;
+		}
+		while (n < BI_ARRAY_SIZE(words) && bi_span_split(&l, ' ', &word))
+			if (word.len)
+				words[n++] = word;
+		bi_buf_adds(&out, "COPY");
+		for (size_t i = 0; i < n; i++) {
+			if (i + 1 == n)
+				bi_buf_addf(&out, " " BI_SPAN_FMT, BI_SPAN_ARG(words[i]));
+			else if (bi_span_eq_str(words[i], "."))
+				bi_buf_addf(&out, " %s", sub);
+			else
+				bi_buf_addf(&out, " %s/" BI_SPAN_FMT, sub, BI_SPAN_ARG(words[i]));
+		}
+		bi_buf_addch(&out, '\n');
+	}
+	free(text);
+	return bi_buf_detach(&out, NULL);
+}
+
+static void ruby(struct bi_buf *b, const struct bi_workload *w, const struct bi_recommendation *r)
+{
+	bool rails = strcmp(w->main_path, "bin/rails") == 0;
+
+	bi_buf_addf(b, "FROM %s AS build\n", r->builder);
+	if (w->native.n && strstr(r->builder, "alpine"))
+		bi_buf_adds(b, "RUN apk add --no-cache build-base\n");
+	bi_buf_adds(b, "WORKDIR /app\n");
+	bi_buf_adds(b, "ENV BUNDLE_DEPLOYMENT=1 BUNDLE_WITHOUT=\"development:test\"\n");
+	bi_buf_adds(b, "COPY Gemfile Gemfile.lock* ./\n");
+	bi_buf_adds(b, "RUN bundle install\n");
+	bi_buf_adds(b, "COPY . .\n\n");
+	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	bi_buf_adds(b, "WORKDIR /app\n");
+	bi_buf_adds(b, "ENV BUNDLE_DEPLOYMENT=1 BUNDLE_WITHOUT=\"development:test\"\n");
+	if (bi_strv_has(&w->native, "pg") || bi_strv_has(&w->native, "mysql2"))
+		bi_buf_addf(b,
+			    "RUN apt-get update && apt-get install -y --no-install-recommends %s%s"
+			    "\\\n && rm -rf /var/lib/apt/lists/*\n",
+			    bi_strv_has(&w->native, "pg") ? "libpq5 " : "",
+			    bi_strv_has(&w->native, "mysql2") ? "libmariadb3 " : "");
+	bi_buf_adds(b, "COPY --from=build /usr/local/bundle /usr/local/bundle\n");
+	bi_buf_adds(b, "COPY --from=build /app /app\n");
+	bi_buf_adds(b, "USER 65532:65532\n");
+	if (rails)
+		bi_buf_adds(b, "CMD [\"bin/rails\", \"server\", \"-b\", \"0.0.0.0\"]\n");
+	else
+		bi_buf_adds(b, "CMD [\"bundle\", \"exec\", \"rackup\", \"-o\", \"0.0.0.0\"]\n");
+}
+
 char *bi_recommend__skeleton(const struct bi_workload *w, const struct bi_recommendation *r,
 			     const struct bi_recommend_opts *opts)
 {
@@ -211,10 +279,18 @@ char *bi_recommend__skeleton(const struct bi_workload *w, const struct bi_recomm
 	case BI_LANG_NODE:
 		node(&b, w, r);
 		break;
+	case BI_LANG_RUBY:
+		ruby(&b, w, r);
+		break;
 	case BI_LANG_NONE:
 	case BI_LANG__MAX:
 		break;
 	}
 	(void)opts;
+	if (w->subdir[0]) {
+		char sub[128];
+		safe(w->subdir, sub, sizeof(sub));
+		return rebase_copies(bi_buf_detach(&b, NULL), sub);
+	}
 	return bi_buf_detach(&b, NULL);
 }

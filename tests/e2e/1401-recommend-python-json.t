@@ -10,6 +10,7 @@ exit: 0
     "version_constraint": null,
     "build_tool": "pip",
     "app": "app",
+    "subdir": null,
     "cgo": false,
     "native_packages": [
       "numpy",
@@ -37,7 +38,7 @@ exit: 0
     }
   ],
   "rationale": [
-    "Detected a python workload from requirements.txt, .python-version.",
+    "Detected a Python workload from requirements.txt, .python-version.",
     "Python 3.12, as .python-version states.",
     "Packages with C extensions (numpy, pandas): their wheels are built for glibc (manylinux); on Alpine (musl) many build from source. Stay on glibc: python:3.12-slim-trixie.",
     "The build stage (python:3.12-trixie) has gcc and headers for packages without a wheel; only the virtualenv is copied into the slim runtime.",

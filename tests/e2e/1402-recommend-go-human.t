@@ -8,7 +8,7 @@ Builder:      golang:1.22-alpine3.21
 Knowledge:    2026-11-20
 
 Decision path:
-  1. Detected a go workload from go.mod.
+  1. Detected a Go workload from go.mod.
   2. Go 1.22, as go.mod states.
   3. No cgo: CGO_ENABLED=0 gives a static binary, which runs on scratch (nothing but the binary and CA certificates).
 

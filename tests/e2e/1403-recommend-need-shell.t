@@ -10,6 +10,7 @@ exit: 0
     "version_constraint": null,
     "build_tool": "go",
     "app": "hello",
+    "subdir": null,
     "cgo": false,
     "native_packages": [],
     "signals": [
@@ -43,7 +44,7 @@ exit: 0
     }
   ],
   "rationale": [
-    "Detected a go workload from go.mod.",
+    "Detected a Go workload from go.mod.",
     "Go 1.22, as go.mod states.",
     "--need-shell: not scratch or distroless; a static CGO_ENABLED=0 binary on Alpine (alpine:3.24) keeps a shell at a few MB.",
     "The runtime pins its OS release (alpine 3.24): a rebuild cannot move to the next release unnoticed. Add a digest (@sha256:...) for bit-for-bit repeatable builds."

@@ -10,6 +10,7 @@ exit: 0
     "version_constraint": null,
     "build_tool": "cargo",
     "app": "fetcher",
+    "subdir": null,
     "cgo": false,
     "native_packages": [
       "openssl-sys"
@@ -35,7 +36,7 @@ exit: 0
     }
   ],
   "rationale": [
-    "Detected a rust workload from Cargo.toml.",
+    "Detected a Rust workload from Cargo.toml.",
     "No Rust version stated: the newest the knowledge base (2026-11-20) knows, 1.99.",
     "Cargo.toml depends on crates that link system C libraries (openssl-sys): a musl static build needs vendored copies, so build and run on glibc.",
     "distroless cc (gcr.io/distroless/cc-debian13): glibc, libgcc and OpenSSL, no shell.",

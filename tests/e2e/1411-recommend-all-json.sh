@@ -13,8 +13,8 @@ flags = sys.argv[1:]
 d = json.load(sys.stdin)
 assert list(d) == ["workload", "runtime", "builder", "alternatives", "rationale"], list(d)
 w = d["workload"]
-assert w["language"] in ("go", "rust", "java", "python", "node"), w
-for k in ("version", "version_source", "version_constraint", "build_tool", "app"):
+assert w["language"] in ("go", "rust", "java", "python", "node", "ruby"), w
+for k in ("version", "version_source", "version_constraint", "build_tool", "app", "subdir"):
     assert w[k] is None or isinstance(w[k], str), k
 assert isinstance(w["cgo"], bool)
 for k in ("native_packages", "signals", "dockerfile_images", "notes"):

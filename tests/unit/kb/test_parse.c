@@ -86,6 +86,7 @@ static void test_bad(void **state)
 		{ "[meta]\ndate = 1\n[family x]\nvariant a\n", "line 4: want \"variant" },
 		{ "[meta]\ndate = 1\n[family x]\nversion 1 yesterday\n", "line 4: version" },
 		{ "[meta]\ndate = 1\n[family x]\nversion 1 - ubuntu=noble\n", "line 4: version" },
+		{ "[meta]\ndate = 1\n[family x]\nversion 1 - debian=a junk\n", "line 4: version" },
 		{ "[meta]\ndate = 1\n[os x]\nrelease a 1 2020-13-01\n", "line 4: release date" },
 		{ "[meta]\ndate = 1\n[os x]\nfoo\n", "line 4: want \"release" },
 		{ "[meta]\ndate = 1\n[family x]\nos = debian\n", "[family x] has no variant row" },
