@@ -18,7 +18,8 @@
 #   alpine-zstd           alpine with a zstd layer
 #   multiarch             an index with linux/amd64 and linux/arm64 manifests
 #   many-files            one layer of 200,000 entries
-# DEST/oci-archive/alpine.tar, DEST/docker-archive/alpine.tar (classic docker save)
+# DEST/oci-archive/alpine.tar, DEST/docker-archive/alpine.tar (classic docker save),
+# DEST/docker-archive/alpine-oci.tar (docker save of Docker 25+: OCI layout + manifest.json)
 # DEST/hostile/NAME       broken on purpose (each must fail with exit 3 unless noted):
 #   flipped-byte          a byte of the layer blob flipped            -> digest error
 #   wrong-diffid          the config's diff_id altered                -> digest error
@@ -379,6 +380,38 @@ def docker_archive(out, det, tags):
 
 docker_archive(os.path.join(DEST, "docker-archive", "alpine.tar"), alpine,
                ["fixture/alpine:latest", "fixture/alpine:3.20"])
+
+def docker_archive_oci(out, det, tag):
+    """docker save of Docker 25+: an OCI layout (uncompressed layers) plus manifest.json."""
+    files, layer_names, descs = {}, [], []
+    def blob(data):
+        h = hashlib.sha256(data).hexdigest()
+        files["blobs/sha256/" + h] = data
+        return "blobs/sha256/" + h, {"digest": "sha256:" + h, "size": len(data)}
+    cfg_name, cd = blob(det["config_bytes"])
+    cd["mediaType"] = "application/vnd.oci.image.config.v1+json"
+    for t in det["tars"]:
+        name, d = blob(t)
+        d["mediaType"] = MT_LAYER["none"]
+        layer_names.append(name)
+        descs.append(d)
+    _, md = blob(json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                             "config": cd, "layers": descs}, sort_keys=True).encode())
+    md["mediaType"] = "application/vnd.oci.image.manifest.v1+json"
+    md["annotations"] = {"io.containerd.image.name": "docker.io/" + tag,
+                         "org.opencontainers.image.ref.name": tag.split(":")[1]}
+    files["index.json"] = json.dumps({"schemaVersion": 2, "manifests": [md]}).encode()
+    files["oci-layout"] = b'{"imageLayoutVersion":"1.0.0"}'
+    files["manifest.json"] = json.dumps([{"Config": cfg_name, "RepoTags": [tag],
+                                          "Layers": layer_names}]).encode()
+    with tarfile.open(out, "w", format=tarfile.PAX_FORMAT) as tf:
+        for name in sorted(files):
+            ti = tarfile.TarInfo(name)
+            ti.size, ti.mtime, ti.mode = len(files[name]), MTIME, 0o644
+            tf.addfile(ti, io.BytesIO(files[name]))
+
+docker_archive_oci(os.path.join(DEST, "docker-archive", "alpine-oci.tar"), alpine,
+                   "fixture/alpine:3.20")
 
 # ---- hostile ----
 def hostile(name):
