@@ -31,6 +31,7 @@
 #   bad-json              a manifest that is not JSON                 -> format error
 #   bad-mediatype         a tar+lz4 layer                             -> unsupported
 #   missing-blob          a layer blob absent                         -> not found
+#   big-dotdot, big-flipped  the same faults in a 12 MiB layer (pipelined decoding)
 #   sha512                a sha512 layer digest (supported)
 set -euo pipefail
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,7 +64,7 @@ fi
 dpkg -s libc6 base-files dash 2>/dev/null >"$work/status" || true
 
 python3 - "$DEST" "$work" <<'PY'
-import gzip, hashlib, io, json, os, shutil, subprocess, sys, tarfile
+import gzip, hashlib, io, json, os, random, shutil, subprocess, sys, tarfile
 
 DEST, WORK = sys.argv[1], sys.argv[2]
 MTIME = 1704067200
@@ -473,6 +474,14 @@ rewrite_manifest(L, md, man); L.close()
 
 L = hostile("missing-blob"); md, det = L.image([simple]); L.close()
 os.unlink(os.path.join(L.path, "blobs", "sha256", det["manifest"]["layers"][0]["digest"].split(":")[1]))
+
+# Big layers (decoded in a pipeline thread): an early error must stop it cleanly.
+rnd = random.Random(7).randbytes(12 << 20)  # 12 MiB that gzip cannot shrink
+L = hostile("big-dotdot"); L.image([[("../evil", "f", 0o644, b"x"), ("big", "f", 0o644, rnd)]]); L.close()
+L = hostile("big-flipped"); md, det = L.image([[("etc/os-release", "f", 0o644, b"ID=x\n"), ("big", "f", 0o644, rnd)]]); L.close()
+p = os.path.join(L.path, "blobs", "sha256", det["manifest"]["layers"][0]["digest"].split(":")[1])
+b = bytearray(open(p, "rb").read()); b[len(b) // 3] ^= 0x40; open(p, "wb").write(bytes(b))
+del rnd
 
 L = hostile("sha512"); md, det = L.image([simple]); man = det["manifest"]
 nd = L.blob(det["blobs"][0], "sha512"); nd["mediaType"] = MT_LAYER["gzip"]; man["layers"][0] = nd
