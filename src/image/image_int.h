@@ -56,6 +56,8 @@ int bi_archive_open_fd(int fd, const char *path, struct bi_source **ret, struct 
 int bi_archive_open(const char *path, struct bi_source **ret, struct bi_err **err);
 /* Spool stdin to an unlinked temporary file; returns its fd. */
 int bi_spool_stdin(int *ret_fd, struct bi_err **err);
+/* The same for any readable fd (a pipe given as a path); `name` for messages. */
+int bi_spool_fd(int in, const char *name, int *ret_fd, struct bi_err **err);
 
 /* ---- documents (manifest.c, config.c) ---- */
 

@@ -45,6 +45,9 @@ grep -q "^transport: docker-archive$" <<<"$out" && echo "ok - docker save on std
 out=$(cat "$FX/oci-archive/alpine.tar" | "$R" - 2>&1)
 grep -q "^transport: oci-archive$" <<<"$out" && echo "ok - oci archive on a pipe" ||
 	echo "not ok - oci archive on a pipe: ${out:0:200}"
+out=$("$R" <(cat "$FX/docker-archive/alpine.tar") 2>&1)
+grep -q "^transport: docker-archive$" <<<"$out" && echo "ok - an archive given as a pipe path <(...)" ||
+	echo "not ok - pipe path: ${out:0:200}"
 check "dir: rootfs folder" 0 "^transport: dir$" "dir:$SRC/tests/e2e"
 check "default platform of an index" 0 "^platform: linux/amd64$" "oci:$FX/oci/multiarch"
 check "--platform" 0 "^platform: linux/arm64$" --platform linux/arm64 "oci:$FX/oci/multiarch"

@@ -39,8 +39,14 @@ grep -q "resolve /escape: error: /escape: no such file in the image (/etc/shadow
 	echo "ok - escaping and looping symlinks resolve inside the image only" ||
 	echo "not ok - symlink-escape: $out"
 "$R" --quiet "$FX/hostile/sha512" && echo "ok - sha512 digests verify" || echo "not ok - sha512"
-# Corrupt archives.
+# Corrupt archives and layouts.
 T=$(mktemp -d)
+cp -r "$FX/oci/alpine" "$T/fifo"
+b=$(ls "$T/fifo/blobs/sha256" | head -1)
+rm "$T/fifo/blobs/sha256/$b" && mkfifo "$T/fifo/blobs/sha256/$b"
+out=$(timeout 20 "$R" "$T/fifo" 2>&1); rc=$?
+[ $rc = 3 ] && grep -q "not a regular file" <<<"$out" && echo "ok - a FIFO planted in a layout is refused, not waited on" ||
+	echo "not ok - fifo blob ($rc): $out"
 head -c 3000 "$FX/docker-archive/alpine.tar" >"$T/cut.tar"
 out=$("$R" "$T/cut.tar" 2>&1); rc=$?
 [ $rc = 3 ] && echo "ok - a truncated docker archive: exit 3" || echo "not ok - truncated archive ($rc): $out"
