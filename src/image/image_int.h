@@ -31,6 +31,12 @@ struct bi_source {
 	const struct bi_source_ops *ops;
 	char *path;	 /* for messages */
 	char *transport; /* "oci", "oci-archive", "docker-archive" */
+	/*
+	 * Streams (a registry) set this: each blob is then read once, its
+	 * digest computed inline while it decodes, instead of by a separate
+	 * task re-reading the local file on another core.
+	 */
+	bool read_once;
 };
 
 int bi_source_open(struct bi_source *s, const char *name, struct bi_istream **ret,
