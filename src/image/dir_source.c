@@ -9,7 +9,7 @@
 
 #include "util/common.h"
 #include "image/image_int.h"
-#include "layer/layer.h"
+#include "layer/layer_int.h"
 
 struct dwalk {
 	struct bi_lentries *le;
@@ -100,7 +100,13 @@ static int visit(struct dwalk *w, int dfd, const char *name, int depth, struct b
 		w->bytes += e.size;
 		if (bi_keep_policy(e.name, e.mode, e.size) != BI_KEEP_NONE) {
 			fd = openat(dfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-			if (fd < 0) {
+			if (fd < 0 && (errno == EACCES || errno == EPERM)) {
+				/* Unreadable to us: its metadata still counts. */
+				bi_warnings_add(
+					&w->le->warn,
+					bi_xasprintf("%s/%s: not readable, content not analysed",
+						     w->root, e.name));
+			} else if (fd < 0) {
 				r = bi_err_set_errno(err, BI_EIO, errno, "%s/%s", w->root, e.name);
 				goto out;
 			}
