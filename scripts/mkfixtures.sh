@@ -13,7 +13,8 @@
 #                         /etc/passwd with nonroot, no shell; one layer per "package"
 #   alpine                musl loader, busybox-static as /bin/busybox + /bin/sh,
 #                         lib/apk/db/installed, etc/os-release, etc/alpine-release
-#   debian                dash as /bin/sh, glibc, var/lib/dpkg/status, apt-get
+#   debian                dash as /bin/sh, glibc, var/lib/dpkg/status, apt-get; its
+#                         CMD ["bash"] names a program it lacks (check BI201)
 #   layered               3 layers: whiteouts, an opaque folder, a folder replaced
 #   alpine-zstd           alpine with a zstd layer
 #   multiarch             an index with linux/amd64 and linux/arm64 manifests
