@@ -230,6 +230,8 @@ static int open_archive_images(struct bi_source *src, enum kind k, const char *s
 			       const char *suffix, const struct bi_image_opts *opts,
 			       struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
 {
+	/* Tests only: exercise the read-once (registry) path on local files. */
+	src->read_once = getenv("BI_TEST_READ_ONCE") != NULL;
 	bool has_docker = bi_source_exists(src, "manifest.json");
 	bool has_oci = bi_source_exists(src, "oci-layout") && bi_source_exists(src, "index.json");
 
@@ -344,6 +346,7 @@ int bi_image_open(const char *spec, const struct bi_image_opts *opts, struct bi_
 		r = bi_oci_dir_open(path, &src, err);
 		if (r < 0)
 			return r;
+		src->read_once = getenv("BI_TEST_READ_ONCE") != NULL;
 		return bi_oci_images(src, spec, suffix, opts, ret, ret_n, err);
 	}
 	if (k == K_OCI)

@@ -31,6 +31,12 @@ struct bi_source {
 	const struct bi_source_ops *ops;
 	char *path;	 /* for messages */
 	char *transport; /* "oci", "oci-archive", "docker-archive" */
+	/*
+	 * Streams (a registry) set this: each blob is then read once, its
+	 * digest computed inline while it decodes, instead of by a separate
+	 * task re-reading the local file on another core.
+	 */
+	bool read_once;
 };
 
 int bi_source_open(struct bi_source *s, const char *name, struct bi_istream **ret,
@@ -56,6 +62,8 @@ int bi_archive_open_fd(int fd, const char *path, struct bi_source **ret, struct 
 int bi_archive_open(const char *path, struct bi_source **ret, struct bi_err **err);
 /* Spool stdin to an unlinked temporary file; returns its fd. */
 int bi_spool_stdin(int *ret_fd, struct bi_err **err);
+/* The same for any readable fd (a pipe given as a path); `name` for messages. */
+int bi_spool_fd(int in, const char *name, int *ret_fd, struct bi_err **err);
 
 /* ---- documents (manifest.c, config.c) ---- */
 

@@ -102,6 +102,7 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 	const struct bi_layer_job *j = &p->jobs[i];
 	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
 	struct counted_hash c = { 0 }, u = { 0 };
+	struct bi_istream *raw;
 	struct bi_stream_limits lim = { BI_MAX_LAYER_UNCOMPRESSED, BI_MAX_COMPRESSION_RATIO };
 	_cleanup_free_ char *label = NULL;
 	enum bi_compression comp = j->comp;
@@ -142,10 +143,21 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 				  "%s: blob is %" PRIu64 " bytes, the manifest says %" PRId64,
 				  label, size, j->size);
 	u.h = bi_hash_new(ualgo);
+	if (p->src->read_once && j->digest) {
+		enum bi_digest_algo calgo;
+
+		r = bi_digest_parse(j->digest, &calgo, err);
+		if (r < 0) {
+			bi_hash_free(u.h);
+			return r;
+		}
+		c.h = bi_hash_new(calgo);
+	}
 	is = bi_istream_tee(is, hash_cb, &c);
+	raw = is; /* borrowed: owned by the stack above it */
 	is = bi_istream_decompress(is, comp, label, &lim);
 	/* Big compressed layers: decompress on one core, hash and walk on another. */
-	if (comp != BI_COMP_NONE && size >= ASYNC_MIN)
+	if (comp != BI_COMP_NONE && size >= ASYNC_MIN && !c.h) /* not while raw may be drained */
 		is = bi_istream_async(is);
 	is = bi_istream_tee(is, hash_cb, &u);
 	r = bi_lentries_from_tar(is, (int)i, label, &p->cancel, &res->le, &res->files, err);
@@ -156,6 +168,25 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 	bi_hash_free(u.h);
 	res->compressed = c.n;
 	res->uncompressed = u.n;
+	if (c.h) {
+		_cleanup_free_ char *got = NULL;
+
+		/* After a decode error, the rest of the blob still decides whether it is corrupt.
+		 */
+		if (r < 0 && !p->cancel)
+			(void)bi_istream_drain(raw, NULL);
+		if (r >= 0 || !p->cancel)
+			got = bi_hash_final(c.h);
+		bi_hash_free(c.h);
+		if (got && strcmp(got, j->digest) != 0) {
+			bi_err_freep(err);
+			return bi_err_set(
+				err, BI_EDIGEST,
+				"layer %zu blob %s: content has digest %s (corrupt or altered "
+				"blob)",
+				i, j->digest, got);
+		}
+	}
 	if (r < 0)
 		return r;
 	if (j->diff_id && strcmp(res->diff_id, j->diff_id) != 0)
@@ -241,7 +272,7 @@ int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, i
 	if (n > 1)
 		qsort_r(p.order, n, sizeof(*p.order), cmp_size_desc, jobs);
 	for (size_t i = 0; i < n; i++) {
-		if (jobs[i].digest)
+		if (jobs[i].digest && !src->read_once)
 			p.order[p.ntasks++] = n + i;
 		else
 			p.res[i].hash_done = true;

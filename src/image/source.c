@@ -127,7 +127,8 @@ static int oci_dir_open_file(struct bi_source *s, const char *name, struct bi_is
 	if (!name_ok(name))
 		return bi_err_set(err, BI_ENOTFOUND, "%s: %s: not a layout file name", s->path,
 				  name);
-	fd = openat(d->dfd, name, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO planted in a layout must not hang us (refused below). */
+	fd = openat(d->dfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return bi_err_set_errno(err, errno == ENOENT ? BI_ENOTFOUND : BI_EIO, errno,
 					"%s/%s", s->path, name);

@@ -161,7 +161,7 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 			goto out;
 		}
 		type = (char)h[156];
-		if (pax_has_size)
+		if (pax_has_size && type != 'x' && type != 'g' && type != 'L' && type != 'K')
 			size = pax_size;
 		if (type == 'L' || type == 'K' || type == 'x') {
 			_cleanup_free_ char *data = NULL;
@@ -195,7 +195,7 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 		}
 		if (pax_path || long_name) {
 			name = bi_xstrdup(pax_path ? pax_path : long_name);
-		} else if (memcmp(h + 257, "ustar", 5) == 0 && h[345]) {
+		} else if (memcmp(h + 257, "ustar\0", 6) == 0 && h[345]) {
 			name = bi_xasprintf("%.155s/%.100s", (const char *)h + 345,
 					    (const char *)h);
 		} else {
@@ -345,10 +345,24 @@ int bi_archive_open(const char *path, struct bi_source **ret, struct bi_err **er
 		close(fd);
 		return bi_err_set(err, BI_EFORMAT, "%s: not an archive file", path);
 	}
+	if (!S_ISREG(st.st_mode)) {
+		/* A pipe (baseimg inspect <(docker save x)): copy it, then read in place. */
+		int tmp = -1, r = bi_spool_fd(fd, path, &tmp, err);
+
+		close(fd);
+		if (r < 0)
+			return r;
+		fd = tmp;
+	}
 	return bi_archive_open_fd(fd, path, ret, err);
 }
 
 int bi_spool_stdin(int *ret_fd, struct bi_err **err)
+{
+	return bi_spool_fd(0, "stdin", ret_fd, err);
+}
+
+int bi_spool_fd(int in, const char *name, int *ret_fd, struct bi_err **err)
 {
 	const char *tmp = getenv("TMPDIR");
 	char buf[65536];
@@ -365,15 +379,15 @@ int bi_spool_stdin(int *ret_fd, struct bi_err **err)
 		free(p);
 	}
 	if (fd < 0)
-		return bi_err_set_errno(err, BI_EIO, errno, "stdin: temporary file in %s", tmp);
+		return bi_err_set_errno(err, BI_EIO, errno, "%s: temporary file in %s", name, tmp);
 	for (;;) {
-		ssize_t n = read(0, buf, sizeof(buf)), w = 0;
+		ssize_t n = read(in, buf, sizeof(buf)), w = 0;
 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			close(fd);
-			return bi_err_set_errno(err, BI_EIO, errno, "stdin");
+			return bi_err_set_errno(err, BI_EIO, errno, "%s", name);
 		}
 		if (n == 0)
 			break;
@@ -384,7 +398,7 @@ int bi_spool_stdin(int *ret_fd, struct bi_err **err)
 			if (k < 0) {
 				close(fd);
 				return bi_err_set_errno(err, BI_EIO, errno,
-							"stdin: writing the temporary copy");
+							"%s: writing the temporary copy", name);
 			}
 			w += k;
 		}

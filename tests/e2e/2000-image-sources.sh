@@ -30,6 +30,14 @@ check "docker-archive: with a RepoTag" 0 "^transport: docker-archive$" \
 	"docker-archive:$FX/docker-archive/alpine.tar:fixture/alpine:3.20"
 check "docker-archive: unknown ref lists the tags" 3 "fixture/alpine:latest" \
 	"docker-archive:$FX/docker-archive/alpine.tar:nope:1"
+check "docker save of Docker 25+ (OCI layout inside)" 0 "^transport: docker-archive$" \
+	"$FX/docker-archive/alpine-oci.tar"
+d1=$("$R" "$FX/docker-archive/alpine-oci.tar" | grep '^digest: sha256:')
+d2=$("$R" "oci-archive:$FX/docker-archive/alpine-oci.tar" | grep '^digest: sha256:')
+[ -n "$d1" ] && [ "$d1" = "$d2" ] && echo "ok - Docker 25+ archives report the manifest digest" ||
+	echo "not ok - manifest digest of a Docker 25+ archive: '$d1' vs '$d2'"
+check "the same file read as oci-archive:" 0 "vnd.oci.image.layer.v1.tar " \
+	"oci-archive:$FX/docker-archive/alpine-oci.tar:3.20"
 check "bare docker archive file" 0 "^transport: docker-archive$" "$FX/docker-archive/alpine.tar"
 out=$("$R" - <"$FX/docker-archive/alpine.tar" 2>&1)
 grep -q "^transport: docker-archive$" <<<"$out" && echo "ok - docker save on stdin" ||
@@ -37,6 +45,9 @@ grep -q "^transport: docker-archive$" <<<"$out" && echo "ok - docker save on std
 out=$(cat "$FX/oci-archive/alpine.tar" | "$R" - 2>&1)
 grep -q "^transport: oci-archive$" <<<"$out" && echo "ok - oci archive on a pipe" ||
 	echo "not ok - oci archive on a pipe: ${out:0:200}"
+out=$("$R" <(cat "$FX/docker-archive/alpine.tar") 2>&1)
+grep -q "^transport: docker-archive$" <<<"$out" && echo "ok - an archive given as a pipe path <(...)" ||
+	echo "not ok - pipe path: ${out:0:200}"
 check "dir: rootfs folder" 0 "^transport: dir$" "dir:$SRC/tests/e2e"
 check "default platform of an index" 0 "^platform: linux/amd64$" "oci:$FX/oci/multiarch"
 check "--platform" 0 "^platform: linux/arm64$" --platform linux/arm64 "oci:$FX/oci/multiarch"

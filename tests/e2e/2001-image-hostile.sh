@@ -26,7 +26,17 @@ fails bomb-gzip "BI_MAX_COMPRESSION_RATIO"
 fails bad-json "manifest: sha256:[0-9a-f]{64}: line 1"
 fails bad-mediatype "unsupported layer media type .*tar\+lz4"
 fails missing-blob "blob sha256:[0-9a-f]{64} missing"
+fails big-dotdot "\"../evil\" climbs out of the image root"
+fails big-flipped "blob sha256:[0-9a-f]{64}: content has digest sha256:"
 
+# The read-once path (a registry streams each blob once; digests computed inline).
+for h in flipped-byte big-flipped; do
+	out=$(BI_TEST_READ_ONCE=1 "$R" "$FX/hostile/$h" 2>&1); rc=$?
+	[ $rc = 3 ] && grep -q "content has digest" <<<"$out" &&
+		echo "ok - read-once: $h names the corrupt blob" || echo "not ok - read-once $h ($rc): $out"
+done
+out=$(BI_TEST_READ_ONCE=1 "$R" --quiet "$FX/oci/layered" 2>&1) && echo "ok - read-once: a good image reads" ||
+	echo "not ok - read-once layered: $out"
 out=$("$R" "$FX/hostile/abspath" 2>&1)
 [ $? = 0 ] && grep -q 'warning: .*absolute path "/etc/abs" read relative to the image root' <<<"$out" &&
 	echo "ok - absolute entries are read inside the root, with a warning" ||
@@ -37,8 +47,14 @@ grep -q "resolve /escape: error: /escape: no such file in the image (/etc/shadow
 	echo "ok - escaping and looping symlinks resolve inside the image only" ||
 	echo "not ok - symlink-escape: $out"
 "$R" --quiet "$FX/hostile/sha512" && echo "ok - sha512 digests verify" || echo "not ok - sha512"
-# Corrupt archives.
+# Corrupt archives and layouts.
 T=$(mktemp -d)
+cp -r "$FX/oci/alpine" "$T/fifo"
+b=$(ls "$T/fifo/blobs/sha256" | head -1)
+rm "$T/fifo/blobs/sha256/$b" && mkfifo "$T/fifo/blobs/sha256/$b"
+out=$(timeout 20 "$R" "$T/fifo" 2>&1); rc=$?
+[ $rc = 3 ] && grep -q "not a regular file" <<<"$out" && echo "ok - a FIFO planted in a layout is refused, not waited on" ||
+	echo "not ok - fifo blob ($rc): $out"
 head -c 3000 "$FX/docker-archive/alpine.tar" >"$T/cut.tar"
 out=$("$R" "$T/cut.tar" 2>&1); rc=$?
 [ $rc = 3 ] && echo "ok - a truncated docker archive: exit 3" || echo "not ok - truncated archive ($rc): $out"
