@@ -268,6 +268,13 @@ static int audit(const struct opts *o, const char *spec, struct bi_vulndb *db,
 		goto fail;
 	}
 	rep.digest = imgs[0]->digest;
+	for (size_t i = 0; i < imgs[0]->config.nlabels; i++) {
+		const char *k = imgs[0]->config.label_keys[i];
+		if (strcmp(k, "org.opencontainers.image.base.name") == 0)
+			rep.label_base_name = imgs[0]->config.label_values[i];
+		else if (strcmp(k, "org.opencontainers.image.base.digest") == 0)
+			rep.label_base_digest = imgs[0]->config.label_values[i];
+	}
 	rep.platform = imgs[0]->platform;
 	if (a->has_os) {
 		rep.os_id = a->os.id;

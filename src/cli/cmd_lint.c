@@ -126,7 +126,7 @@ static int lint_file(const struct bi_kb *kb, const char *path, const struct bi_l
 		     struct cfg_cache *cc, const char *config_path, struct file_results *out)
 {
 	_cleanup_(bi_buf_release) struct bi_buf text = BI_BUF_INIT(BI_MAX_DOCKERFILE);
-	_cleanup_free_ char *found = NULL;
+	_cleanup_free_ char *found = NULL, *ctxdir = NULL;
 	struct bi_lint_opts o = *base;
 	struct bi_err *err = NULL;
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
@@ -134,6 +134,12 @@ static int lint_file(const struct bi_kb *kb, const char *path, const struct bi_l
 	int r;
 
 	out->uri = bi_xstrdup(name);
+	if (strcmp(path, "-") != 0) {
+		const char *slash = strrchr(path, '/');
+		ctxdir = slash ? bi_xstrndup(path, (size_t)(slash - path + (slash == path))) :
+				 bi_xstrdup(".");
+		o.context_dir = ctxdir;
+	}
 	if (!config_path) {
 		if (bi_lint_config_find(path, &found, &err) < 0) {
 			cli_error("%s", bi_err_msg(err));

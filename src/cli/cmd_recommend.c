@@ -43,7 +43,7 @@ static const char usage_text[] =
 
 enum fmt { FMT_HUMAN, FMT_JSON, FMT_DOCKERFILE };
 
-static void json_strv(struct bi_jsonw *j, const char *key, const struct bi_namelist *s)
+static void json_strv(struct bi_jsonw *j, const char *key, const struct bi_strv *s)
 {
 	bi_jsonw_key(j, key);
 	bi_jsonw_array_begin(j);

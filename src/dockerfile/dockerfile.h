@@ -15,6 +15,7 @@
 
 #include "util/buf.h"
 #include "util/span.h"
+#include "util/strv.h"
 
 struct bi_err;
 
@@ -210,14 +211,6 @@ const struct bi_stage *bi_build_root(const struct bi_build *b, const struct bi_s
  * that had no value are appended to `unresolved` (may be NULL).
  */
 typedef const char *(*bi_var_lookup_fn)(void *ctx, struct bi_span name);
-struct bi_strv {
-	char **v;
-	size_t n, alloc;
-	size_t *lens; /* byte length of each string (they may hold NUL) */
-};
-void bi_strv_push(struct bi_strv *sv, char *s);			/* takes ownership */
-void bi_strv_push_len(struct bi_strv *sv, char *s, size_t len); /* s[len] must be NUL */
-void bi_strv_release(struct bi_strv *sv);
 int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx, char **ret,
 		   struct bi_strv *unresolved, struct bi_err **err);
 

@@ -272,7 +272,8 @@ static void trim_pattern(struct bi_buf *out, const char *v, const char *pat, boo
 {
 	size_t vn = strlen(v), pn = strlen(pat), best = SIZE_MAX;
 
-	if (vn <= 4096) {
+	/* Bounded so that a hostile pattern cannot make this quadratic blow up. */
+	if (vn <= 512 && pn <= 64) {
 		for (size_t k = 0; k <= vn; k++) {
 			size_t n = greedy ? vn - k : k;
 			const char *start = suffix ? v + vn - n : v;
@@ -288,6 +289,86 @@ static void trim_pattern(struct bi_buf *out, const char *v, const char *pat, boo
 		bi_buf_add(out, v, vn - best);
 	else
 		bi_buf_adds(out, v + best);
+}
+
+/* ${V/pat/repl} and ${V//pat/repl}: glob replacement, first or every match. */
+static void replace_glob(struct bi_buf *out, const char *v, const char *pat, const char *rep,
+			 bool all)
+{
+	size_t vn = strlen(v), pn = strlen(pat), i = 0;
+	bool done = false;
+
+	if (vn > 512 || pn > 64 || !pn) {
+		bi_buf_adds(out, v);
+		return;
+	}
+	while (i <= vn) {
+		size_t best = SIZE_MAX;
+		if (!done)
+			for (size_t n = vn - i + 1; n-- > 0;)
+				if (glob_match(pat, pn, v + i, n)) {
+					best = n;
+					break;
+				}
+		if (best == SIZE_MAX) {
+			if (i < vn)
+				bi_buf_addch(out, v[i]);
+			i++;
+			continue;
+		}
+		bi_buf_adds(out, rep);
+		if (!all)
+			done = true;
+		if (best == 0) {
+			if (i < vn)
+				bi_buf_addch(out, v[i]);
+			i++;
+		} else {
+			i += best;
+		}
+	}
+}
+
+static int process_replace(struct sw *s, const struct bi_buf *name, struct bi_buf *out)
+{
+	_cleanup_(bi_buf_release) struct bi_buf pat = BI_BUF_INIT(BI_BUF_NOLIMIT);
+	_cleanup_(bi_buf_release) struct bi_buf rep = BI_BUF_INIT(BI_BUF_NOLIMIT);
+	bool all = peek(s) == '/';
+	const char *v;
+	int r;
+
+	if (all)
+		next(s);
+	if (s->depth >= BI_DF_MAX_SUBST_DEPTH)
+		return bi_err_set(s->err, BI_ELIMIT, "substitutions nested too deeply");
+	s->depth++;
+	r = process_stop_on(s, '/', true, &pat, NULL);
+	if (r < 0) {
+		s->depth--;
+		if (peek(s) == EOF_RUNE) {
+			if (s->err)
+				bi_err_freep(s->err);
+			return fail(s, "syntax error: missing '/' in ${}");
+		}
+		return r;
+	}
+	r = process_stop_on(s, '}', true, &rep, NULL);
+	s->depth--;
+	if (r < 0) {
+		if (peek(s) == EOF_RUNE) {
+			if (s->err)
+				bi_err_freep(s->err);
+			return fail(s, "syntax error: missing '}'");
+		}
+		return r;
+	}
+	v = get_env(s, name, false);
+	if (!v && s->o->skip_unset) {
+		bi_buf_addf(out, "${%s/%s/%s}", name->buf, pat.buf, rep.buf);
+		return 0;
+	}
+	replace_glob(out, v ? v : "", pat.buf, rep.buf, all);
+	return 0;
 }
 
 static int process_dollar_curly(struct sw *s, struct bi_buf *out)
@@ -315,9 +396,8 @@ static int process_dollar_curly(struct sw *s, struct bi_buf *out)
 			bi_buf_adds(out, v);
 		return 0;
 	}
-	if (ch == '/') {
-		return fail(s, "unsupported substitution ${name/pattern/replacement}");
-	}
+	if (ch == '/')
+		return process_replace(s, &name, out);
 	if (ch == ':') {
 		null_is_unset = true;
 		ch = next(s);

@@ -132,6 +132,21 @@ int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
 			   v[pick].nlayers, opts, &img, err);
 	if (r < 0)
 		goto out;
+	if (opts && opts->platform && !opts->all_platforms) {
+		struct bi_platform want = { 0 };
+
+		r = bi_platform_parse(opts->platform, &want, err);
+		if (r >= 0 && !bi_platform_match(&want, img->config.os, img->config.architecture,
+						 img->config.variant))
+			r = bi_err_set(err, BI_ENOTFOUND, "%s: the image is %s, not %s", src->path,
+				       img->platform ? img->platform : "of unknown platform",
+				       opts->platform);
+		bi_platform_release(&want);
+		if (r < 0) {
+			bi_image_free(img);
+			goto out;
+		}
+	}
 	*ret = bi_xcalloc(1, sizeof(**ret));
 	(*ret)[0] = img;
 	*ret_n = 1;

@@ -359,7 +359,7 @@ static bool py_flag_takes_value(const char *f)
 	return !strchr(f, '=') && in_list(f, v);
 }
 
-bool bi_py_install(char *const *w, size_t n, bi_pkg_fn fn, void *ctx)
+bool bi_py_install(char *const *w, size_t n, bi_pkg_fn fn, bi_pkg_fn req_fn, void *ctx)
 {
 	const char *prog;
 	size_t i = 1;
@@ -405,6 +405,12 @@ bool bi_py_install(char *const *w, size_t n, bi_pkg_fn fn, void *ctx)
 	}
 	for (; i < n; i++) {
 		if (w[i][0] == '-') {
+			if (req_fn && (eq(w[i], "-r") || eq(w[i], "--requirement")) && i + 1 < n)
+				req_fn(ctx, w[i + 1]);
+			else if (req_fn && strncmp(w[i], "--requirement=", 14) == 0)
+				req_fn(ctx, w[i] + 14);
+			else if (req_fn && strncmp(w[i], "-r", 2) == 0 && w[i][2])
+				req_fn(ctx, w[i] + 2);
 			if (py_flag_takes_value(w[i]))
 				i++;
 			continue;

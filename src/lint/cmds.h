@@ -46,7 +46,8 @@ bool bi_pm_is_c_toolchain(const char *pkg);
  * extras and version specifiers removed). Returns false if not an install.
  */
 typedef void (*bi_pkg_fn)(void *ctx, const char *name);
-bool bi_py_install(char *const *w, size_t n, bi_pkg_fn fn, void *ctx);
+/* req_fn (may be NULL) gets the FILE of each -r/--requirement FILE. */
+bool bi_py_install(char *const *w, size_t n, bi_pkg_fn fn, bi_pkg_fn req_fn, void *ctx);
 /* A Python requirement spec -> normalised name into buf; false if a path/URL. */
 bool bi_py_req_name(const char *spec, char *buf, size_t bufsz);
 

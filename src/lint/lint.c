@@ -70,7 +70,8 @@ void bi_lint__add(struct bi_lint_ctx *c, enum bi_rule rule, const struct bi_inst
 		return;
 	if (suppressed(in, rule))
 		return;
-	for (size_t i = c->first; i < r->n; i++)
+	/* duplicates (several issues on one instruction) are added back to back */
+	for (size_t i = r->n > c->first + 16 ? r->n - 16 : c->first; i < r->n; i++)
 		if (r->findings[i].rule == rule && r->findings[i].line == in->start_line)
 			return;
 	if (rule == BI_RULE_104 && cfg && cfg->require_digest)
@@ -326,7 +327,9 @@ int bi_lint_dockerfile(const struct bi_kb *kb, const struct bi_dockerfile *df,
 {
 	_cleanup_(bi_build_freep) struct bi_build *b = NULL;
 	struct bi_build_opts bo = { 0 };
-	struct bi_lint_ctx c = { .kb = kb, .df = df, .o = opts, .res = res, .first = res->n };
+	struct bi_lint_ctx c = {
+		.kb = kb, .df = df, .o = opts, .res = res, .first = res->n, .var_budget = 20000000
+	};
 	size_t first = res->n;
 	int r;
 

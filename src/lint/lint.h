@@ -85,6 +85,11 @@ struct bi_lint_opts {
 	const char *target;		     /* --target, or NULL */
 	bool ignored[BI_RULE__MAX];	     /* --ignore */
 	const struct bi_lint_config *config; /* may be NULL */
+	/*
+	 * The build context (the Dockerfile's folder), or NULL: BI106 reads
+	 * requirement files named by `pip install -r FILE` from it.
+	 */
+	const char *context_dir;
 };
 
 struct bi_lint_finding {

@@ -25,6 +25,12 @@ struct bi_lint_ctx {
 	struct bi_lint_result *res;
 	struct bi_lint_root *roots; /* per stage, of its root */
 	size_t first;		    /* this file's first finding in res */
+	/*
+	 * Work left for variable lookups and package bookkeeping (steps):
+	 * pathological files (thousands of ENVs and $VAR words, huge removal
+	 * lists) must not take quadratic time. Once spent, lookups find nothing.
+	 */
+	size_t var_budget;
 };
 
 __attribute__((format(printf, 5, 6))) void bi_lint__add(struct bi_lint_ctx *c, enum bi_rule rule,

@@ -28,6 +28,17 @@ static bool eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+/* Spend `cost` units of the file's work budget; false when it is spent. */
+static bool spend(struct bi_lint_ctx *c, size_t cost)
+{
+	if (c->var_budget < cost) {
+		c->var_budget = 0;
+		return false;
+	}
+	c->var_budget -= cost;
+	return true;
+}
+
 /* Remove quotes from a value the way the shell would, words joined by spaces. */
 static char *unquote(const char *v)
 {
@@ -62,10 +73,15 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 		for (size_t k = st->ninstrs; k-- > 0;) {
 			const struct bi_instr *in = instr_at(c, st, k);
 
+			if (!spend(c, 1))
+				return NULL;
+
 			if (in->kind == BI_I_ENV) {
 				for (size_t a = in->nargs / 3 * 3; a >= 3; a -= 3)
 					if (bi_span_eq_str(name, in->args[a - 3]))
-						return unquote(in->args[a - 2]);
+						return spend(c, strlen(in->args[a - 2])) ?
+							       unquote(in->args[a - 2]) :
+							       NULL;
 			} else if (in->kind == BI_I_ARG) {
 				for (size_t a = in->nargs; a-- > 0;) {
 					struct bi_span key, val;
@@ -84,13 +100,15 @@ char *bi_lint__stage_var(struct bi_lint_ctx *c, const struct bi_stage *s, struct
 						return bi_xstrdup(bv);
 					if (val.ptr) {
 						_cleanup_free_ char *raw = bi_span_dup(val);
-						return unquote(raw);
+						return spend(c, val.len) ? unquote(raw) : NULL;
 					}
 					bv = global_or_build_arg(c, name);
 					return bv ? bi_xstrdup(bv) : NULL;
 				}
 			}
 		}
+		if (!spend(c, st->nvars))
+			return NULL;
 		for (size_t i = st->nvars; i-- > 0;)
 			if (bi_span_eq_str(name, st->vars[i].key) && st->vars[i].value)
 				return bi_xstrdup(st->vars[i].value);
@@ -258,7 +276,8 @@ static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const 
 			_cleanup_free_ char *sv = NULL;
 
 			if (k > p && whole_var(cmd->words[k], &name)) {
-				for (size_t j = 0; j < loc.n; j++)
+				size_t nloc = spend(c, loc.n + 1) ? loc.n : 0;
+				for (size_t j = 0; j < nloc; j++)
 					if (bi_span_eq_str(name, loc.v[j].key))
 						val = loc.v[j].value;
 				if (!val)
@@ -338,8 +357,8 @@ static void tools_release(struct tools *t)
 	free(t->v);
 }
 
-static void track_tools(struct tools *t, const struct bi_instr *in, const struct bi_pm_action *a,
-			bool *mark_auto)
+static void track_tools(struct bi_lint_ctx *c, struct tools *t, const struct bi_instr *in,
+			const struct bi_pm_action *a, bool *mark_auto)
 {
 	switch (a->op) {
 	case BI_PM_INSTALL:
@@ -360,6 +379,8 @@ static void track_tools(struct tools *t, const struct bi_instr *in, const struct
 		}
 		break;
 	case BI_PM_REMOVE:
+		if (!spend(c, t->n * (a->npkgs + 1)))
+			break;
 		for (size_t i = 0; i < t->n; i++) {
 			for (size_t j = 0; j < a->npkgs; j++)
 				if (eq(t->v[i].pkg, a->pkgs[j]) ||
@@ -386,6 +407,7 @@ struct pyctx {
 	struct bi_lint_ctx *c;
 	struct bi_buf *names;
 	size_t count;
+	size_t nfiles;
 };
 
 static void py_pkg(void *ctx, const char *name)
@@ -433,6 +455,43 @@ static char *slim_python(struct bi_lint_ctx *c, const struct bi_lint_root *r)
 	return bi_xasprintf("python:3-slim-%s", deb);
 }
 
+#define MAX_REQ_FILES 16 /* requirement files read per RUN */
+
+/* pip install -r FILE: read FILE from the build context when it is there. */
+static void py_req_file(void *ctx, const char *file)
+{
+	struct pyctx *p = ctx;
+	const char *dir = p->c->o ? p->c->o->context_dir : NULL;
+	_cleanup_(bi_buf_release) struct bi_buf text = BI_BUF_INIT(BI_MAX_CONFIG_FILE);
+	_cleanup_free_ char *path = NULL;
+	struct bi_span rest, line;
+	char name[128];
+	int depth;
+
+	if (!dir || p->nfiles >= MAX_REQ_FILES || strchr(file, '$') || strstr(file, "://"))
+		return;
+	p->nfiles++;
+	/* "requirements.txt", "./req/base.txt", "/app/requirements.txt" (copied there) */
+	path = bi_xasprintf("%s/%s", dir, file[0] == '/' ? bi_sh_basename(file) : file);
+	if (strstr(file, "..") || bi_buf_read_file(&text, path, NULL) < 0)
+		return;
+	rest = bi_buf_span(&text);
+	depth = 0;
+	while (bi_span_next_line(&rest, &line) && depth++ < 10000) {
+		ptrdiff_t hash = bi_span_find_char(line, '#');
+		_cleanup_free_ char *spec = NULL;
+
+		if (hash >= 0)
+			line.len = (size_t)hash;
+		line = bi_span_trim(line);
+		if (!line.len || line.ptr[0] == '-')
+			continue;
+		spec = bi_span_dup(line);
+		if (bi_py_req_name(spec, name, sizeof(name)))
+			py_pkg(p, name);
+	}
+}
+
 static void bi106_run(struct bi_lint_ctx *c, size_t si, const struct bi_instr *in,
 		      const struct xrun *x)
 {
@@ -441,7 +500,7 @@ static void bi106_run(struct bi_lint_ctx *c, size_t si, const struct bi_instr *i
 	_cleanup_free_ char *fix = NULL, *slim = NULL;
 
 	for (size_t i = 0; i < x->n; i++)
-		bi_py_install(x->cmds[i].w, x->cmds[i].n, py_pkg, &p);
+		bi_py_install(x->cmds[i].w, x->cmds[i].n, py_pkg, py_req_file, &p);
 	if (!p.count)
 		return;
 	slim = slim_python(c, &c->roots[si]);
@@ -477,7 +536,7 @@ static void scan_stage(struct bi_lint_ctx *c, size_t si, bool in_final_chain, st
 						if (bi_pm_is_c_toolchain(a.pkgs[j]))
 							f->toolchain = true;
 				if (in_final_chain)
-					track_tools(tools, in, &a, &mark_auto);
+					track_tools(c, tools, in, &a, &mark_auto);
 				bi_pm_action_release(&a);
 				continue;
 			}
@@ -511,6 +570,17 @@ static void scan_stage(struct bi_lint_ctx *c, size_t si, bool in_final_chain, st
 	}
 }
 
+/* Whether pkg is an item of the ", "-separated list. */
+static bool listed(const struct bi_buf *names, const char *pkg)
+{
+	struct bi_span rest = bi_buf_span(names), item;
+
+	while (bi_span_split(&rest, ',', &item))
+		if (bi_span_eq_str(bi_span_trim(item), pkg))
+			return true;
+	return false;
+}
+
 static void bi112_report(struct bi_lint_ctx *c, struct tools *t)
 {
 	for (size_t i = 0; i < t->n; i++) {
@@ -525,15 +595,12 @@ static void bi112_report(struct bi_lint_ctx *c, struct tools *t)
 		for (size_t j = i; j < t->n; j++) {
 			if (t->v[j].in != in || t->v[j].removed)
 				continue;
-			bool dup = false;
-			for (size_t k = i; k < j; k++)
-				if (t->v[k].in == in && !t->v[k].removed &&
-				    eq(t->v[k].pkg, t->v[j].pkg))
-					dup = true;
-			if (!dup && count++ < 8)
-				bi_buf_addf(&names, "%s%s", names.len ? ", " : "", t->v[j].pkg);
 			if (j > i)
 				t->v[j].in = NULL;
+			if (listed(&names, t->v[j].pkg))
+				continue;
+			if (count++ < 8)
+				bi_buf_addf(&names, "%s%s", names.len ? ", " : "", t->v[j].pkg);
 		}
 		if (eq(mgr, "apk"))
 			fix = bi_xstrdup(
@@ -792,6 +859,8 @@ static const char *libc_name(enum bi_libc l)
 static void copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin, const struct facts *f)
 {
 	const struct bi_lint_root *fr = &c->roots[fin->index];
+	_cleanup_free_ struct dyn *memo = bi_xcalloc(c->b->nstages, sizeof(*memo));
+	_cleanup_free_ bool *known = bi_xcalloc(c->b->nstages, sizeof(*known));
 
 	for (size_t u = 0; u < fin->nuses; u++) {
 		const struct bi_stage_use *use = &fin->uses[u];
@@ -807,7 +876,11 @@ static void copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin, const 
 		src = &c->b->stages[use->stage];
 		if (copy_is_data(use->instr))
 			continue;
-		d = dynamic(c, src, f);
+		if (!known[src->index]) {
+			memo[src->index] = dynamic(c, src, f);
+			known[src->index] = true;
+		}
+		d = memo[src->index];
 		if (!d.go && !d.cc && !d.cargo)
 			continue;
 		what = d.go ? "go build with cgo enabled and a C toolchain" :

@@ -30,7 +30,7 @@ void bi_recommendation_free(struct bi_recommendation *r)
 		free(r->alts[i].note);
 	}
 	free(r->alts);
-	bi_namelist_release(&r->rationale);
+	bi_strv_release(&r->rationale);
 	free(r->dockerfile);
 	free(r);
 }
@@ -48,7 +48,7 @@ __attribute__((format(printf, 2, 3))) static void why(struct ctx *c, const char 
 	va_start(ap, fmt);
 	s = bi_xvasprintf(fmt, ap);
 	va_end(ap);
-	bi_namelist_add(&c->r->rationale, s);
+	bi_strv_add(&c->r->rationale, s);
 	free(s);
 }
 

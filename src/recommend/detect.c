@@ -12,30 +12,6 @@
 #include "image/ref.h"
 #include "recommend/detect_internal.h"
 
-void bi_namelist_add(struct bi_namelist *s, const char *str)
-{
-	if (bi_namelist_has(s, str))
-		return;
-	BI_ALLOC_GROW(s->v, s->n + 1, s->alloc);
-	s->v[s->n++] = bi_xstrdup(str);
-}
-
-bool bi_namelist_has(const struct bi_namelist *s, const char *str)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], str) == 0)
-			return true;
-	return false;
-}
-
-void bi_namelist_release(struct bi_namelist *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	memset(s, 0, sizeof(*s));
-}
-
 const char *bi_lang_name(enum bi_lang l)
 {
 	switch (l) {
@@ -60,10 +36,10 @@ void bi_workload_free(struct bi_workload *w)
 {
 	if (!w)
 		return;
-	bi_namelist_release(&w->signals);
-	bi_namelist_release(&w->native);
-	bi_namelist_release(&w->dockerfile_images);
-	bi_namelist_release(&w->notes);
+	bi_strv_release(&w->signals);
+	bi_strv_release(&w->native);
+	bi_strv_release(&w->dockerfile_images);
+	bi_strv_release(&w->notes);
 	free(w);
 }
 
@@ -85,7 +61,7 @@ bool bi_detect__read(struct detect *d, const char *name, struct bi_buf *b)
 		return false;
 	if (bi_buf_read_file(b, path, &err) < 0) {
 		char *note = bi_xasprintf("%s: %s (ignored)", name, bi_err_msg(err));
-		bi_namelist_add(&d->w->notes, note);
+		bi_strv_add(&d->w->notes, note);
 		free(note);
 		bi_err_free(err);
 		bi_buf_release(b);
@@ -201,7 +177,7 @@ static void scan_dockerfile(struct detect *d)
 {
 	static const char *const names[] = { "Dockerfile", "dockerfile", "Containerfile" };
 	_cleanup_(bi_buf_release) struct bi_buf b = BI_BUF_INIT(BI_MAX_PROJECT_FILE);
-	struct bi_namelist stages = { 0 };
+	struct bi_strv stages = { 0 };
 	struct bi_span text, line;
 	const char *found = NULL;
 
@@ -239,10 +215,10 @@ static void scan_dockerfile(struct detect *d)
 			}
 		}
 		if (img && !strchr(img, '$') && strcmp(img, "scratch") != 0 &&
-		    !bi_namelist_has(&stages, img) && bi_ref_parse(img, &ref, NULL) == 0) {
+		    !bi_strv_has(&stages, img) && bi_ref_parse(img, &ref, NULL) == 0) {
 			char *fam = bi_ref_familiar(ref);
 			enum bi_lang l;
-			bi_namelist_add(&d->w->dockerfile_images, fam);
+			bi_strv_add(&d->w->dockerfile_images, fam);
 			free(fam);
 			bi_kb_lookup(d->kb, ref, &m);
 			l = m.known ? lang_of_family(m.family) : BI_LANG_NONE;
@@ -261,13 +237,13 @@ static void scan_dockerfile(struct detect *d)
 			bi_ref_free(ref);
 		}
 		if (stage)
-			bi_namelist_add(&stages, stage);
+			bi_strv_add(&stages, stage);
 		free(stage);
 		free(img);
 	}
-	bi_namelist_release(&stages);
+	bi_strv_release(&stages);
 	if (d->w->dockerfile_images.n)
-		bi_namelist_add(&d->w->signals, found);
+		bi_strv_add(&d->w->signals, found);
 }
 
 int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workload **ret,
@@ -300,6 +276,7 @@ int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workl
 	bi_detect__java(&d);
 	bi_detect__python(&d);
 	bi_detect__node(&d);
+	bi_detect__extra(&d);
 	scan_dockerfile(&d);
 
 	/* The first language in order that the Dockerfile also names, else the first found. */
@@ -332,25 +309,25 @@ int bi_recommend_detect(const struct bi_kb *kb, const char *dir, struct bi_workl
 	snprintf(w->version_constraint, sizeof(w->version_constraint), "%s", d.constraint[pick]);
 	/* keep only the chosen language's evidence */
 	{
-		struct bi_namelist keep = { 0 };
+		struct bi_strv keep = { 0 };
 		for (size_t i = 0; i < d.nsig; i++)
 			if (d.sig_lang[i] == pick || !d.sig_lang[i])
-				bi_namelist_add(&keep, d.sig[i]);
+				bi_strv_add(&keep, d.sig[i]);
 		for (size_t i = 0; i < w->signals.n; i++)
-			bi_namelist_add(&keep, w->signals.v[i]);
-		bi_namelist_release(&w->signals);
+			bi_strv_add(&keep, w->signals.v[i]);
+		bi_strv_release(&w->signals);
 		w->signals = keep;
 	}
-	bi_namelist_release(&w->native);
+	bi_strv_release(&w->native);
 	for (size_t i = 0; i < d.native[pick].n; i++)
-		bi_namelist_add(&w->native, d.native[pick].v[i]);
+		bi_strv_add(&w->native, d.native[pick].v[i]);
 	snprintf(w->build_tool, sizeof(w->build_tool), "%s", d.build_tool[pick]);
 	snprintf(w->app, sizeof(w->app), "%s", d.app[pick][0] ? d.app[pick] : "app");
 	snprintf(w->main_path, sizeof(w->main_path), "%s", d.main[pick]);
 	if (pick != BI_LANG_GO)
 		w->cgo = false;
 	for (int i = 0; i < BI_LANG__MAX; i++)
-		bi_namelist_release(&d.native[i]);
+		bi_strv_release(&d.native[i]);
 	for (size_t i = 0; i < d.nsig; i++)
 		free(d.sig[i]);
 	free(d.sig);

@@ -16,7 +16,7 @@ struct detect {
 	char version_source[BI_LANG__MAX][64];
 	char constraint[BI_LANG__MAX][64];
 	char build_tool[BI_LANG__MAX][16];
-	struct bi_namelist native[BI_LANG__MAX];
+	struct bi_strv native[BI_LANG__MAX];
 	char app[BI_LANG__MAX][64];
 	char main[BI_LANG__MAX][128];
 	bool docker_lang[BI_LANG__MAX];
@@ -33,10 +33,21 @@ void bi_detect__set_version(struct detect *d, enum bi_lang lang, const char *v, 
 void bi_detect__major_minor(struct bi_span s, int parts, char *out, size_t n);
 void bi_detect__signal(struct detect *d, enum bi_lang lang, const char *file);
 
+/* Line-level helpers of detect_lang.c. */
+bool bi_detect__toml_value(struct bi_span line, const char *key, struct bi_span *ret);
+struct bi_span bi_detect__dep_key(struct bi_span line);
+void bi_detect__check_native(struct detect *d, enum bi_lang lang, const char *list,
+			     struct bi_span name);
+void bi_detect__quoted_deps(struct detect *d, struct bi_span line);
+
 void bi_detect__go(struct detect *d);
 void bi_detect__rust(struct detect *d);
 void bi_detect__java(struct detect *d);
 void bi_detect__python(struct detect *d);
 void bi_detect__node(struct detect *d);
+/* detect_extra.c: version files and secondary manifests */
+void bi_detect__extra(struct detect *d);
+void bi_detect__python_extra(struct detect *d);
+void bi_detect__cargo_workspace(struct detect *d);
 
 #endif

@@ -14,7 +14,7 @@
 #include "util/json.h"
 
 /* `key = "value"` or `key = 'value'` (TOML); the value without quotes. */
-static bool toml_value(struct bi_span line, const char *key, struct bi_span *ret)
+bool bi_detect__toml_value(struct bi_span line, const char *key, struct bi_span *ret)
 {
 	struct bi_span k, v;
 
@@ -37,7 +37,7 @@ static bool toml_value(struct bi_span line, const char *key, struct bi_span *ret
 }
 
 /* The name a dependency line starts with: `numpy = "^1"`, `"numpy>=1",`. */
-static struct bi_span dep_key(struct bi_span line)
+struct bi_span bi_detect__dep_key(struct bi_span line)
 {
 	size_t i = 0;
 
@@ -50,7 +50,8 @@ static struct bi_span dep_key(struct bi_span line)
 	return bi_span_sub(line, 0, i);
 }
 
-static void check_native(struct detect *d, enum bi_lang lang, const char *list, struct bi_span name)
+void bi_detect__check_native(struct detect *d, enum bi_lang lang, const char *list,
+			     struct bi_span name)
 {
 	char *n;
 
@@ -60,13 +61,13 @@ static void check_native(struct detect *d, enum bi_lang lang, const char *list, 
 	if (bi_kb_in_list(d->kb, list, n)) {
 		for (char *p = n; *p && lang == BI_LANG_PYTHON; p++)
 			*p = (char)tolower((unsigned char)*p);
-		bi_namelist_add(&d->native[lang], n);
+		bi_strv_add(&d->native[lang], n);
 	}
 	free(n);
 }
 
 /* Quoted strings on a line: each is a PEP 508 requirement in pyproject arrays. */
-static void quoted_deps(struct detect *d, struct bi_span line)
+void bi_detect__quoted_deps(struct detect *d, struct bi_span line)
 {
 	size_t i = 0;
 
@@ -76,8 +77,9 @@ static void quoted_deps(struct detect *d, struct bi_span line)
 			size_t j = i + 1;
 			while (j < line.len && line.ptr[j] != q)
 				j++;
-			check_native(d, BI_LANG_PYTHON, "python-c-extensions",
-				     dep_key(bi_span_sub(line, i + 1, j - i - 1)));
+			bi_detect__check_native(
+				d, BI_LANG_PYTHON, "python-c-extensions",
+				bi_detect__dep_key(bi_span_sub(line, i + 1, j - i - 1)));
 			i = j + 1;
 		} else {
 			i++;
@@ -197,7 +199,7 @@ void bi_detect__go(struct detect *d)
 			if (bi_span_split(&l, ' ', &word) && word.len) {
 				char *mod = bi_span_dup(word);
 				if (bi_kb_in_list(d->kb, "go-cgo-modules", mod)) {
-					bi_namelist_add(&d->native[BI_LANG_GO], mod);
+					bi_strv_add(&d->native[BI_LANG_GO], mod);
 					d->w->cgo = true;
 				}
 				free(mod);
@@ -206,7 +208,7 @@ void bi_detect__go(struct detect *d)
 	}
 	if (scan_cgo(d, d->dir, 0, &files)) {
 		d->w->cgo = true;
-		bi_namelist_add(&d->native[BI_LANG_GO], "import \"C\"");
+		bi_strv_add(&d->native[BI_LANG_GO], "import \"C\"");
 	}
 	/* the main package: ./ or the first ./cmd/NAME */
 	if (bi_detect__exists(d, "main.go")) {
@@ -220,7 +222,7 @@ void bi_detect__go(struct detect *d)
 			while ((de = readdir(dp)))
 				if (de->d_name[0] != '.' && strlen(de->d_name) < sizeof(best) &&
 				    (!best[0] || strcmp(de->d_name, best) < 0))
-					snprintf(best, sizeof(best), "%s", de->d_name);
+					memcpy(best, de->d_name, strlen(de->d_name) + 1);
 			closedir(dp);
 			if (best[0]) {
 				snprintf(d->main[BI_LANG_GO], sizeof(d->main[0]), "./cmd/%s", best);
@@ -258,14 +260,15 @@ void bi_detect__rust(struct detect *d)
 			    bi_span_starts_with(l, "[build-dependencies.")) {
 				struct bi_span in = bi_span_sub(l, 1, l.len - 2), a, name;
 				if (bi_span_cut(in, '.', &a, &name))
-					check_native(d, BI_LANG_RUST, "rust-native-crates", name);
+					bi_detect__check_native(d, BI_LANG_RUST,
+								"rust-native-crates", name);
 			}
 			continue;
 		}
-		if (package && toml_value(l, "name", &v) && v.len < sizeof(d->app[0]))
+		if (package && bi_detect__toml_value(l, "name", &v) && v.len < sizeof(d->app[0]))
 			snprintf(d->app[BI_LANG_RUST], sizeof(d->app[0]), BI_SPAN_FMT,
 				 BI_SPAN_ARG(v));
-		if (package && toml_value(l, "rust-version", &v)) {
+		if (package && bi_detect__toml_value(l, "rust-version", &v)) {
 			bi_detect__major_minor(v, 2, ver, sizeof(ver));
 			if (ver[0])
 				snprintf(d->constraint[BI_LANG_RUST], sizeof(d->constraint[0]),
@@ -273,12 +276,13 @@ void bi_detect__rust(struct detect *d)
 		}
 		if (deps && bi_span_find(l, BI_SPAN_LIT("vendored")) < 0 &&
 		    bi_span_find(l, BI_SPAN_LIT("bundled")) < 0)
-			check_native(d, BI_LANG_RUST, "rust-native-crates", dep_key(l));
+			bi_detect__check_native(d, BI_LANG_RUST, "rust-native-crates",
+						bi_detect__dep_key(l));
 	}
 	if (bi_detect__read(d, "rust-toolchain.toml", &b)) {
 		text = bi_buf_span(&b);
 		while (bi_span_next_line(&text, &line))
-			if (toml_value(bi_span_trim(line), "channel", &v)) {
+			if (bi_detect__toml_value(bi_span_trim(line), "channel", &v)) {
 				bi_detect__major_minor(v, 2, ver, sizeof(ver));
 				if (ver[0] && isdigit((unsigned char)v.ptr[0]))
 					bi_detect__set_version(d, BI_LANG_RUST, ver,
@@ -293,8 +297,7 @@ void bi_detect__rust(struct detect *d)
 				bi_detect__set_version(d, BI_LANG_RUST, ver, "rust-toolchain");
 		}
 	}
-	if (!d->app[BI_LANG_RUST][0])
-		snprintf(d->app[BI_LANG_RUST], sizeof(d->app[0]), "app");
+	bi_detect__cargo_workspace(d);
 }
 
 /* ---------------------------------------------------------------- Java */
@@ -376,7 +379,7 @@ static void java_gradle(struct detect *d, const char *file)
 			char pat[128];
 			snprintf(pat, sizeof(pat), ":%s:", jni[i]);
 			if (bi_span_find(text, bi_span_str(pat)) >= 0)
-				bi_namelist_add(&d->native[BI_LANG_JAVA], jni[i]);
+				bi_strv_add(&d->native[BI_LANG_JAVA], jni[i]);
 		}
 	}
 	if (bi_detect__exists(d, "gradlew"))
@@ -403,7 +406,7 @@ void bi_detect__java(struct detect *d)
 			}
 		rest = text;
 		while (xml_tag(rest, "artifactId", &v)) {
-			check_native(d, BI_LANG_JAVA, "java-native-libraries", v);
+			bi_detect__check_native(d, BI_LANG_JAVA, "java-native-libraries", v);
 			rest = bi_span_sub(rest, (size_t)(v.ptr - rest.ptr) + v.len,
 					   rest.len - (size_t)(v.ptr - rest.ptr) - v.len);
 		}
@@ -457,7 +460,8 @@ static void python_requirements(struct detect *d, const char *name)
 		line = bi_span_trim(c >= 0 ? bi_span_sub(line, 0, (size_t)c) : line);
 		if (!line.len || line.ptr[0] == '#' || line.ptr[0] == '-')
 			continue;
-		check_native(d, BI_LANG_PYTHON, "python-c-extensions", dep_key(line));
+		bi_detect__check_native(d, BI_LANG_PYTHON, "python-c-extensions",
+					bi_detect__dep_key(line));
 	}
 }
 
@@ -480,12 +484,13 @@ static void python_toml(struct detect *d, const char *name, bool lock)
 				pkg = true;
 			else if (l.ptr[0] == '[')
 				pkg = false;
-			else if (pkg && toml_value(l, "name", &v))
-				check_native(d, BI_LANG_PYTHON, "python-c-extensions", v);
+			else if (pkg && bi_detect__toml_value(l, "name", &v))
+				bi_detect__check_native(d, BI_LANG_PYTHON, "python-c-extensions",
+							v);
 			continue;
 		}
 		if (in_array) {
-			quoted_deps(d, l);
+			bi_detect__quoted_deps(d, l);
 			if (bi_span_find_char(l, ']') >= 0)
 				in_array = false;
 			continue;
@@ -504,20 +509,21 @@ static void python_toml(struct detect *d, const char *name, bool lock)
 					 "uv");
 			continue;
 		}
-		if (toml_value(l, "requires-python", &v)) {
+		if (bi_detect__toml_value(l, "requires-python", &v)) {
 			python_spec(d, v, name);
 			continue;
 		}
-		if (requires && toml_value(l, "python_version", &v)) {
+		if (requires && bi_detect__toml_value(l, "python_version", &v)) {
 			python_spec(d, v, name);
 			continue;
 		}
 		if (dep_table) {
-			struct bi_span k = dep_key(l);
-			if (bi_span_eq_str(k, "python") && toml_value(l, "python", &v))
+			struct bi_span k = bi_detect__dep_key(l);
+			if (bi_span_eq_str(k, "python") && bi_detect__toml_value(l, "python", &v))
 				python_spec(d, v, name);
 			else if (!bi_span_eq_str(k, "dependencies"))
-				check_native(d, BI_LANG_PYTHON, "python-c-extensions", k);
+				bi_detect__check_native(d, BI_LANG_PYTHON, "python-c-extensions",
+							k);
 			if (!(bi_span_find(l, BI_SPAN_LIT("= [")) >= 0 ||
 			      bi_span_find(l, BI_SPAN_LIT("=[")) >= 0))
 				continue;
@@ -529,7 +535,7 @@ static void python_toml(struct detect *d, const char *name, bool lock)
 			k = bi_span_trim(k);
 			if (bi_span_eq_str(k, "dependencies") || dep_table ||
 			    bi_span_ends_with(k, "dependencies")) {
-				quoted_deps(d, rest);
+				bi_detect__quoted_deps(d, rest);
 				in_array = bi_span_find_char(rest, ']') < 0;
 			}
 		}
@@ -547,13 +553,13 @@ void bi_detect__python(struct detect *d)
 	/* requirements*.txt at the top, sorted for stable output */
 	dp = opendir(d->dir);
 	if (dp) {
-		struct bi_namelist names = { 0 };
+		struct bi_strv names = { 0 };
 		struct dirent *de;
 		while ((de = readdir(dp)) && names.n < 64) {
 			size_t len = strlen(de->d_name);
 			if (strncmp(de->d_name, "requirements", 12) == 0 && len > 4 &&
 			    strcmp(de->d_name + len - 4, ".txt") == 0)
-				bi_namelist_add(&names, de->d_name);
+				bi_strv_add(&names, de->d_name);
 		}
 		closedir(dp);
 		for (size_t i = 0; i < names.n; i++)
@@ -568,7 +574,7 @@ void bi_detect__python(struct detect *d)
 		if (!d->w->python_manifest[0] && names.n)
 			snprintf(d->w->python_manifest, sizeof(d->w->python_manifest), "%s",
 				 names.v[0]);
-		bi_namelist_release(&names);
+		bi_strv_release(&names);
 	}
 	if (bi_detect__read(d, ".python-version", &b)) {
 		char v[32];
@@ -607,10 +613,7 @@ void bi_detect__python(struct detect *d)
 		python_toml(d, "uv.lock", true);
 		snprintf(d->build_tool[BI_LANG_PYTHON], sizeof(d->build_tool[0]), "uv");
 	}
-	if (bi_detect__exists(d, "setup.py"))
-		bi_detect__signal(d, BI_LANG_PYTHON, "setup.py");
-	if (bi_detect__exists(d, "setup.cfg"))
-		bi_detect__signal(d, BI_LANG_PYTHON, "setup.cfg");
+	bi_detect__python_extra(d);
 	if (!d->found[BI_LANG_PYTHON])
 		return;
 	if (!d->build_tool[BI_LANG_PYTHON][0])
@@ -650,7 +653,7 @@ static void node_deps(struct detect *d, const struct bi_json *deps)
 	const struct bi_json *v;
 
 	while ((k = bi_json_object_next(deps, &it, &v)))
-		check_native(d, BI_LANG_NODE, "node-native-addons", bi_span_str(k));
+		bi_detect__check_native(d, BI_LANG_NODE, "node-native-addons", bi_span_str(k));
 }
 
 void bi_detect__node(struct detect *d)
@@ -712,7 +715,7 @@ void bi_detect__node(struct detect *d)
 		snprintf(d->build_tool[BI_LANG_NODE], sizeof(d->build_tool[0]), "pnpm");
 	}
 	if (bi_json_parse(bi_buf_span(&b), "package.json", &root, &err) < 0) {
-		bi_namelist_add(&d->w->notes, bi_err_msg(err));
+		bi_strv_add(&d->w->notes, bi_err_msg(err));
 		bi_err_free(err);
 		return;
 	}

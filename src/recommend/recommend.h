@@ -15,14 +15,7 @@
 
 struct bi_err;
 
-struct bi_namelist {
-	char **v;
-	size_t n, alloc;
-};
-
-void bi_namelist_add(struct bi_namelist *s, const char *str); /* no duplicates */
-bool bi_namelist_has(const struct bi_namelist *s, const char *str);
-void bi_namelist_release(struct bi_namelist *s);
+#include "util/strv.h"
 
 enum bi_lang {
 	BI_LANG_NONE,
@@ -48,10 +41,10 @@ struct bi_workload {
 	bool has_lockfile;	  /* Node: package-lock.json, yarn.lock, pnpm-lock.yaml */
 	bool node_build_script;	  /* Node: package.json has a "build" script */
 	char python_manifest[32]; /* "requirements.txt", "pyproject.toml", "Pipfile", "" */
-	struct bi_namelist signals; /* files that gave the workload away */
-	struct bi_namelist native;  /* packages with C extensions / native addons / cgo / JNI */
-	struct bi_namelist dockerfile_images; /* FROM images of an existing Dockerfile */
-	struct bi_namelist notes;	      /* things skipped (a file too large, unreadable) */
+	struct bi_strv signals;	  /* files that gave the workload away */
+	struct bi_strv native;	  /* packages with C extensions / native addons / cgo / JNI */
+	struct bi_strv dockerfile_images; /* FROM images of an existing Dockerfile */
+	struct bi_strv notes;		  /* things skipped (a file too large, unreadable) */
 };
 
 void bi_workload_free(struct bi_workload *w);
@@ -81,7 +74,7 @@ struct bi_recommendation {
 	char *builder; /* NULL: no separate build stage */
 	struct bi_alternative *alts;
 	size_t nalts;
-	struct bi_namelist rationale;
+	struct bi_strv rationale;
 	char *dockerfile; /* the multi-stage skeleton */
 };
 

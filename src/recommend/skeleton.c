@@ -114,7 +114,12 @@ static void python(struct bi_buf *b, const struct bi_workload *w, const struct b
 	bi_buf_adds(b, "WORKDIR /app\n");
 	bi_buf_adds(b, "RUN python -m venv /opt/venv\n");
 	bi_buf_adds(b, "ENV PATH=\"/opt/venv/bin:$PATH\"\n");
-	if (strncmp(m, "requirements", 12) == 0) {
+	if (strncmp(m, "requirements/", 13) == 0) {
+		/* -r lines refer to their siblings: copy the whole folder */
+		bi_buf_adds(b, "COPY requirements/ requirements/\n");
+		bi_buf_addf(b, "RUN pip install --no-cache-dir -r %s\n", m);
+		bi_buf_adds(b, "COPY . .\n\n");
+	} else if (strncmp(m, "requirements", 12) == 0) {
 		bi_buf_addf(b, "COPY %s ./\n", m);
 		bi_buf_addf(b, "RUN pip install --no-cache-dir -r %s\n", m);
 		bi_buf_adds(b, "COPY . .\n\n");

@@ -52,7 +52,7 @@ void bi_decomp_free(struct bi_decomp *d)
 		BZ2_bzDecompressEnd(&d->bz);
 	if (d->xz_init)
 		lzma_end(&d->xz);
-	if (d->fd > 0)
+	if (d->fd >= 0)
 		close(d->fd);
 	free(d->in);
 	free(d->pending);
@@ -85,12 +85,54 @@ static int fill(struct bi_decomp *d, struct bi_err **err)
 	return 0;
 }
 
-int bi_decomp_open(const char *path, uint64_t max_out, struct bi_decomp **ret, struct bi_err **err)
+static int detect(struct bi_decomp *d, struct bi_err **err)
 {
-	_cleanup_(bi_decomp_freep) struct bi_decomp *d = bi_xcalloc(1, sizeof(*d));
 	static const unsigned char xz_magic[6] = { 0xfd, '7', 'z', 'X', 'Z', 0 };
 	int r;
 
+	if (d->in_len >= 3 && memcmp(d->in, "BZh", 3) == 0) {
+		d->kind = BI_DECOMP_BZIP2;
+		r = BZ2_bzDecompressInit(&d->bz, 0, 0);
+		if (r != BZ_OK)
+			return bi_err_set(err, BI_EINTERNAL, "%s: bzip2 init failed (%d)", d->path,
+					  r);
+		d->bz_init = true;
+	} else if (d->in_len >= 6 && memcmp(d->in, xz_magic, 6) == 0) {
+		d->kind = BI_DECOMP_XZ;
+		d->xz = (lzma_stream)LZMA_STREAM_INIT;
+		if (lzma_stream_decoder(&d->xz, 256 * BI_MiB, LZMA_CONCATENATED) != LZMA_OK)
+			return bi_err_set(err, BI_EINTERNAL, "%s: xz init failed", d->path);
+		d->xz_init = true;
+	}
+	return 0;
+}
+
+int bi_decomp_open_memory(struct bi_span data, const char *name, uint64_t max_out,
+			  struct bi_decomp **ret, struct bi_err **err)
+{
+	_cleanup_(bi_decomp_freep) struct bi_decomp *d = bi_xcalloc(1, sizeof(*d));
+	int r;
+
+	d->path = bi_xstrdup(name);
+	d->fd = -1;
+	d->max_out = max_out;
+	d->in = bi_xmalloc(data.len ? data.len : 1);
+	memcpy(d->in, data.ptr, data.len);
+	d->in_len = data.len;
+	d->in_eof = true;
+	r = detect(d, err);
+	if (r < 0)
+		return r;
+	*ret = TAKE_PTR(d);
+	return 0;
+}
+
+int bi_decomp_open(const char *path, uint64_t max_out, struct bi_decomp **ret, struct bi_err **err)
+{
+	_cleanup_(bi_decomp_freep) struct bi_decomp *d = bi_xcalloc(1, sizeof(*d));
+	int r;
+
+	d->fd = -1;
 	d->path = bi_xstrdup(strcmp(path, "-") == 0 ? "standard input" : path);
 	d->max_out = max_out;
 	d->in = bi_xmalloc(IN_SIZE);
@@ -113,20 +155,9 @@ int bi_decomp_open(const char *path, uint64_t max_out, struct bi_decomp **ret, s
 			d->in_eof = true;
 		d->in_len += (size_t)n;
 	}
-	if (d->in_len >= 3 && memcmp(d->in, "BZh", 3) == 0) {
-		d->kind = BI_DECOMP_BZIP2;
-		r = BZ2_bzDecompressInit(&d->bz, 0, 0);
-		if (r != BZ_OK)
-			return bi_err_set(err, BI_EINTERNAL, "%s: bzip2 init failed (%d)", d->path,
-					  r);
-		d->bz_init = true;
-	} else if (d->in_len >= 6 && memcmp(d->in, xz_magic, 6) == 0) {
-		d->kind = BI_DECOMP_XZ;
-		d->xz = (lzma_stream)LZMA_STREAM_INIT;
-		if (lzma_stream_decoder(&d->xz, 256 * BI_MiB, LZMA_CONCATENATED) != LZMA_OK)
-			return bi_err_set(err, BI_EINTERNAL, "%s: xz init failed", d->path);
-		d->xz_init = true;
-	}
+	r = detect(d, err);
+	if (r < 0)
+		return r;
 	*ret = TAKE_PTR(d);
 	return 0;
 }
@@ -236,7 +267,7 @@ int bi_decomp_read(struct bi_decomp *d, void *buf, size_t len, size_t *ret_n, st
 			memcpy(buf, d->in + d->in_pos, n);
 			d->in_pos += n;
 			*ret_n = n;
-		} else if (!d->in_eof) {
+		} else if (!d->in_eof && d->fd >= 0) {
 			ssize_t n;
 			do
 				n = read(d->fd, buf, len);

@@ -28,6 +28,9 @@ enum bi_decomp_kind {
 
 /* Open path ("-" for stdin); errors name the path. */
 int bi_decomp_open(const char *path, uint64_t max_out, struct bi_decomp **ret, struct bi_err **err);
+/* The same over bytes in memory (copied); `name` is for messages. */
+int bi_decomp_open_memory(struct bi_span data, const char *name, uint64_t max_out,
+			  struct bi_decomp **ret, struct bi_err **err);
 enum bi_decomp_kind bi_decomp_kind(const struct bi_decomp *d);
 /* "plain", "bzip2", "xz". */
 const char *bi_decomp_kind_name(enum bi_decomp_kind k);

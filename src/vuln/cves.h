@@ -26,6 +26,8 @@ struct bi_cves_report {
 	bool has_base;
 	size_t base_layers;
 	const char *base_ref;
+	/* The image's org.opencontainers.image.base.{name,digest} labels, or NULL. */
+	const char *label_base_name, *label_base_digest;
 };
 
 /* Counts per severity and the fixable count over the report's findings. */

@@ -120,6 +120,11 @@ void bi_cves_text(struct bi_buf *out, const struct bi_cves_report *r, bool color
 	if (r->has_base)
 		bi_buf_addf(out, "    base image %s: %zu, your layers: %zu\n",
 			    r->base_ref ? r->base_ref : "", sum.base, sum.own);
+	else if (r->label_base_name)
+		bi_buf_addf(out,
+			    "    built FROM %s (image label); pass it with --base to split its "
+			    "findings from yours\n",
+			    r->label_base_name);
 	if (sum.total == 0) {
 		bi_buf_adds(out, "\n  No vulnerable packages found.\n");
 		return;
@@ -212,6 +217,13 @@ void bi_cves_json(struct bi_jsonw *w, const struct bi_cves_report *r)
 		bi_jsonw_kuint(w, "layers", r->base_layers);
 		bi_jsonw_kuint(w, "findings", sum.base);
 		bi_jsonw_kuint(w, "own_findings", sum.own);
+		bi_jsonw_object_end(w);
+	}
+	if (r->label_base_name || r->label_base_digest) {
+		bi_jsonw_key(w, "base_label");
+		bi_jsonw_object_begin(w);
+		bi_jsonw_kstring(w, "name", r->label_base_name);
+		bi_jsonw_kstring(w, "digest", r->label_base_digest);
 		bi_jsonw_object_end(w);
 	}
 	bi_jsonw_key(w, "summary");

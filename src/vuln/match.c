@@ -141,11 +141,19 @@ struct pkg_state {
 	struct bi_span installed;
 	struct acc *v;
 	size_t n, alloc;
+	/*
+	 * Rows of one lookup arrive ordered by id, so within the first lookup
+	 * a new id can only equal the last one; a second lookup (RPM binary
+	 * names) may repeat ids and searches all.
+	 */
+	bool search_all;
 };
 
 static struct acc *acc_get(struct pkg_state *s, const char *id)
 {
-	for (size_t i = 0; i < s->n; i++)
+	if (s->n && strcmp(s->v[s->n - 1].id, id) == 0)
+		return &s->v[s->n - 1];
+	for (size_t i = 0; s->search_all && i < s->n; i++)
 		if (strcmp(s->v[i].id, id) == 0)
 			return &s->v[i];
 	BI_ALLOC_GROW(s->v, s->n + 1, s->alloc);
@@ -228,6 +236,7 @@ static int lookup_all(struct bi_vulndb *db, const struct bi_vuln_target *t, cons
 	int r;
 
 	r = bi_vulndb_lookup(db, distro, t->release, src, false, on_row, s, err);
+	s->search_all = true;
 	if (r == 0 && t->scheme == BI_VER_RPM)
 		r = bi_vulndb_lookup(db, distro, t->release, p->name, true, on_row, s, err);
 	return r;

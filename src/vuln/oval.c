@@ -6,8 +6,11 @@
  * OVAL puts definitions first and the tests, objects and states they refer
  * to afterwards, so one pass keeps small records of each (ids, a package
  * name, an EVR) and joins them at the end: memory grows with the number of
- * definitions, never with the document's text (descriptions are scanned for
- * CVE ids and dropped).
+ * definitions, never with the document's text (descriptions are skipped).
+ *
+ * Ids: a Red Hat family advisory (RHSA/RLSA/ALSA/ELSA reference) names the
+ * finding; otherwise each CVE reference does (Debian: one per definition);
+ * otherwise the title's first word.
  *
  * Each definition is treated as "any of its package tests": the criteria's
  * release, architecture and signature tests are the platform, which the
@@ -309,7 +312,8 @@ static void def_element(struct oval *o, const char *n)
 	} else if (strcmp(n, "title") == 0) {
 		free(o->title);
 		o->title = text(o);
-	} else if (strcmp(n, "description") == 0 || strcmp(n, "cve") == 0) {
+	} else if (strcmp(n, "cve") == 0) {
+		/* Red Hat's advisory/cve: the CVEs an RHSA fixes. */
 		_cleanup_free_ char *t = text(o);
 		scan_cves(o, t);
 	} else if (strcmp(n, "severity") == 0) {
@@ -436,6 +440,7 @@ static int emit(struct oval *o, struct bi_err **err)
 		for (size_t t = 0; t < d->ntests; t++) {
 			const struct oval_ref *test = find(o->tests, o->ntests, d->tests[t]);
 			const struct oval_ref *obj, *st;
+			const char *fixed;
 			bool rpm;
 
 			if (!test)
@@ -453,6 +458,10 @@ static int emit(struct oval *o, struct bi_err **err)
 				continue;
 			}
 			rpm = strcmp(distro, "debian") != 0;
+			/* dpkg never writes a zero epoch: "0:3.0.9-1" is "3.0.9-1". */
+			fixed = st->a;
+			if (!rpm && strncmp(fixed, "0:", 2) == 0 && fixed[2])
+				fixed = st->a + 2;
 			for (size_t k = 0; k < d->nids; k++) {
 				struct bi_vuln_row row = {
 					.distro = distro,
@@ -462,7 +471,7 @@ static int emit(struct oval *o, struct bi_err **err)
 					.vuln_id = d->ids[k],
 					.status = is_zero_version(st->a) ? BI_VST_UNFIXED :
 									   BI_VST_FIXED,
-					.fixed = is_zero_version(st->a) ? NULL : st->a,
+					.fixed = is_zero_version(st->a) ? NULL : fixed,
 					.severity = sev,
 					.severity_word = d->severity,
 				};

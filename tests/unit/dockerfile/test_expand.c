@@ -69,6 +69,8 @@ static void test_forms(void **state)
 	check("alpine:$NO", '\\', "alpine:", "NO");
 	check("alpine:${NO}", '\\', "alpine:", "NO");
 	check("${NO:-${V}}", '\\', "3.20", NULL);
+	check("${P/./-}|${P//./-}|${P/b*c/X}|${NO/a/b}", '\\',
+	      "a/b/c-tar.gz|a/b/c-tar-gz|a/X.tar.gz|", NULL);
 	check("${P#*/}|${P##*/}|${P%.*}|${P%%.*}", '\\', "b/c.tar.gz|c.tar.gz|a/b/c.tar|a/b/c",
 	      NULL);
 }

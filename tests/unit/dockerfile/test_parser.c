@@ -167,6 +167,8 @@ static void test_heredocs(void **state)
 	assert_false(df->instrs[1].heredocs[2].expand);
 	bi_dockerfile_free(df);
 
+	/* ${V/a/b} on the line does not hide the heredoc */
+	check_dump("RUN echo ${PATH//:/ } <<EOF\nx\nEOF\n", "(run \"echo ${PATH//:/ } <<EOF\")\n");
 	/* unbalanced quote on the line: no heredoc at all */
 	check_dump("RUN <<EOF 'x\nEOF\n", "(run \"<<EOF 'x\")\n(eof \"\")\n");
 	check_error("FROM a\nRUN <<EOF\nfoo\n", "Dockerfile:2: unterminated heredoc");
@@ -207,6 +209,12 @@ static void test_flags(void **state)
 	check_dump("RUN --mount=type=cache,target=\"/x y\" --x='' --y=a\\ b make\n",
 		   "(run [\"--mount=type=cache,target=/x y\" \"--x=\" \"--y=a b\"] \"make\")\n");
 	check_dump("CMD --x\n", "(cmd [\"--x\"])\n");
+	/* BuildKit's extractBuilderFlags always escapes with a backslash... */
+	check_dump("# escape=`\nCOPY --x=a\\b --y=c`d e\n",
+		   "(copy [\"--x=ab\" \"--y=c`d\"] \"e\")\n");
+	/* ...and reads each byte as a Latin-1 rune */
+	check_dump("COPY --chown=jos\xc3\xa9 a b\n",
+		   "(copy [\"--chown=jos\xc3\x83\xc2\xa9\"] \"a\" \"b\")\n");
 }
 
 static void test_words(void **state)

@@ -230,12 +230,47 @@ static void test_bad_tar(void **state)
 	bi_fs_free(fs);
 }
 
+/* GNU sparse files (tar -S) read with their holes as zeros. */
+static void test_sparse(void **state)
+{
+	char dir[] = "/tmp/bi-sparse-XXXXXX";
+	char *cmd, *p;
+	struct tarw t;
+	struct bi_fs *fs = bi_fs_new();
+	struct bi_err *err = NULL;
+	const struct bi_fentry *e;
+
+	assert_non_null(mkdtemp(dir));
+	cmd = bi_xasprintf("cd %s && mkdir -p root/etc && truncate -s 3M root/etc/os-release && "
+			   "printf 'ID=sparse' >> root/etc/os-release && "
+			   "tar -C root --sparse --format=gnu -cf s.tar etc",
+			   dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	tarw_init(&t);
+	p = bi_xasprintf("%s/s.tar", dir);
+	assert_int_equal(bi_buf_read_file(&t.b, p, &err), 0);
+	free(p);
+	assert_int_equal(apply_tar(fs, &t, 0, &err), 0);
+	e = must(fs, "etc/os-release");
+	assert_int_equal(e->size, 3 * 1024 * 1024 + 9);
+	assert_int_equal(e->content.len, 3 * 1024 * 1024 + 9);
+	assert_int_equal(e->content.ptr[0], 0);
+	assert_memory_equal(e->content.ptr + 3 * 1024 * 1024, "ID=sparse", 9);
+	assert_non_null(bi_fs_lookup(fs, "/etc/"));
+	bi_fs_free(fs);
+	bi_buf_release(&t.b);
+	cmd = bi_xasprintf("rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),	    cmocka_unit_test(test_whiteouts),
 		cmocka_unit_test(test_root_opaque), cmocka_unit_test(test_escapes),
-		cmocka_unit_test(test_bad_tar),
+		cmocka_unit_test(test_bad_tar),	    cmocka_unit_test(test_sparse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -120,6 +120,14 @@ static void test_bi108(void **state)
 	       "RUN cargo build --release --target x86_64-unknown-linux-musl\nFROM scratch\n"
 	       "COPY --from=build /src/target/x86_64-unknown-linux-musl/release/app /app\n",
 	       "");
+	/* cross-compiling (a literal foreign GOARCH) turns cgo off */
+	EXPECT(GO
+	       "RUN GOARCH=arm64 go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n",
+	       "");
+	/* wasm is not a Linux binary */
+	EXPECT("FROM rust:1.80-bookworm AS build\nRUN cargo build --target wasm32-wasi\n"
+	       "FROM scratch\nCOPY --from=build /x.wasm /x.wasm\n",
+	       "");
 	/* final stage not scratch: not BI108 */
 	EXPECT(GO "RUN go build -o /app .\nFROM gcr.io/distroless/base-debian12:nonroot\n"
 		  "COPY --from=build /app /app\n",
@@ -193,6 +201,11 @@ static void test_bi112(void **state)
 	EXPECT("FROM debian:bookworm-slim\nRUN <<EOF\napt-get update\napt-get install -y "
 	       "build-essential\nEOF\n",
 	       "2:BI112");
+	EXPECT("FROM debian:bookworm-slim\nRUN <<EOT bash\nset -ex\napt-get install -y \\\n"
+	       "  git \\\n  clang\nEOT\n",
+	       "2:BI112");
+	/* a heredoc fed to another program is not shell */
+	EXPECT("FROM debian:bookworm-slim\nRUN python3 <<EOF\napt-get install gcc\nEOF\n", "");
 }
 
 int main(void)

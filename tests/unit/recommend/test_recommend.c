@@ -72,6 +72,14 @@ static const struct want wants[] = {
 	  BI_CLASS_ALPINE, "python:3.13-alpine3.24" },
 	{ "dockerfile-only", 0, 0, "python", "3.11", "python:3.11-alpine3.24", BI_CLASS_ALPINE,
 	  "python:3.11-alpine3.24" },
+	{ "python-django", 0, 0, "python", "3.11", "python:3.11-slim-trixie", BI_CLASS_SLIM,
+	  "python:3.11-trixie" },
+	{ "python-setup", 0, 0, "python", NULL, "python:3.15-slim-trixie", BI_CLASS_SLIM,
+	  "python:3.15-trixie" },
+	{ "rust-workspace", 0, 0, "rust", NULL, "scratch", BI_CLASS_SCRATCH,
+	  "rust:1.99-alpine3.24" },
+	{ "java-sdkman", 0, 0, "java", "21", "eclipse-temurin:21-jre-alpine-3.24", BI_CLASS_ALPINE,
+	  "gradle:9-jdk21" },
 	/* Node */
 	{ "node-web", 0, 0, "node", "20", "node:20-alpine3.23", BI_CLASS_ALPINE,
 	  "node:20-alpine3.23" },
@@ -150,10 +158,10 @@ static void test_workload_details(void **state)
 	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
 	assert_string_equal(w->build_tool, "poetry");
 	assert_string_equal(w->version_source, "pyproject.toml");
-	assert_true(bi_namelist_has(&w->native, "psycopg2-binary"));
-	assert_true(bi_namelist_has(&w->native, "pydantic-core")); /* from poetry.lock */
-	assert_false(bi_namelist_has(&w->native, "fastapi"));
-	assert_true(bi_namelist_has(&w->signals, "poetry.lock"));
+	assert_true(bi_strv_has(&w->native, "psycopg2-binary"));
+	assert_true(bi_strv_has(&w->native, "pydantic-core")); /* from poetry.lock */
+	assert_false(bi_strv_has(&w->native, "fastapi"));
+	assert_true(bi_strv_has(&w->signals, "poetry.lock"));
 	bi_workload_free(w);
 	free(dir);
 
@@ -181,9 +189,31 @@ static void test_workload_details(void **state)
 
 	dir = bi_test_src("tests/fixtures/projects/node-native");
 	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
-	assert_true(bi_namelist_has(&w->native, "sharp"));
-	assert_true(bi_namelist_has(&w->native, "bcrypt"));
+	assert_true(bi_strv_has(&w->native, "sharp"));
+	assert_true(bi_strv_has(&w->native, "bcrypt"));
 	assert_true(w->has_lockfile);
+	bi_workload_free(w);
+	free(dir);
+
+	dir = bi_test_src("tests/fixtures/projects/rust-workspace");
+	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
+	assert_string_equal(w->app, "ws-cli"); /* the first workspace member */
+	assert_string_equal(w->version, "");   /* channel = "stable" states no version */
+	bi_workload_free(w);
+	free(dir);
+
+	dir = bi_test_src("tests/fixtures/projects/python-django");
+	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
+	assert_string_equal(w->version_source, ".tool-versions");
+	assert_string_equal(w->python_manifest, "requirements/prod.txt");
+	assert_true(bi_strv_has(&w->native, "mysqlclient"));
+	bi_workload_free(w);
+	free(dir);
+
+	dir = bi_test_src("tests/fixtures/projects/python-setup");
+	assert_int_equal(bi_recommend_detect(kb, dir, &w, NULL), 0);
+	assert_true(bi_strv_has(&w->native, "shapely")); /* setup.py */
+	assert_true(bi_strv_has(&w->native, "pyproj"));	 /* setup.cfg */
 	bi_workload_free(w);
 	free(dir);
 
