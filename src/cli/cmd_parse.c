@@ -102,7 +102,7 @@ int cmd_parse(int argc, char **argv)
 	opts.build_args = args;
 	r = bi_buf_read_file(&in, path, &err);
 	if (r < 0)
-		return cli_fail(err);
+		goto fail;
 	r = bi_dockerfile_parse(bi_buf_span(&in), strcmp(path, "-") ? path : "<stdin>", &df, &err);
 	if (r < 0)
 		goto fail;

@@ -37,8 +37,32 @@ __attribute__((format(printf, 5, 6))) void bi_lint__add(struct bi_lint_ctx *c, e
 							const struct bi_instr *in, const char *fix,
 							const char *fmt, ...);
 
-/* Rules over stages and RUN commands (stages.c). */
+/* Rules over stages and RUN commands (stages.c), calling final.c. */
 void bi_lint__stage_rules(struct bi_lint_ctx *c);
+
+/* What a stage's own RUN instructions build and install. */
+struct bi_lint_facts {
+	bool toolchain;	 /* installed a C compiler */
+	bool go_env_off; /* go env -w CGO_ENABLED=0 */
+	bool go_dyn;	 /* a go build without inline CGO_ENABLED=0 or -static */
+	bool go_forced;	 /* a go build with CGO_ENABLED=1 */
+	bool cc_dyn;	 /* gcc/clang linking without -static */
+	bool cargo_dyn;	 /* cargo build without a musl target */
+};
+
+/* final.c */
+void bi_lint__bi105(struct bi_lint_ctx *c, const struct bi_stage *fin);
+void bi_lint__bi107(struct bi_lint_ctx *c, const struct bi_stage *s);
+void bi_lint__copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin,
+			 const struct bi_lint_facts *f);
+
+/* stages.c helpers shared with final.c */
+bool bi_lint__stage_var_is(struct bi_lint_ctx *c, const struct bi_stage *s, const char *name,
+			   const char *want);
+bool bi_lint__stage_var_has(struct bi_lint_ctx *c, const struct bi_stage *s, const char *name,
+			    const char *needle);
+/* The stage's name, or its index written into buf. */
+const char *bi_lint__stage_label(const struct bi_stage *s, char *buf, size_t bufsz);
 
 /*
  * The value of a variable in a stage (ENV/ARG of the stage and its bases,
