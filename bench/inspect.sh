@@ -19,20 +19,25 @@ if ! "$BASEIMG" inspect --help >/dev/null 2>&1; then
 	exit 1
 fi
 
-# best_of CMD...: prints "seconds peak_kib" (best wall time; max RSS over runs)
+# best_of CMD...: prints "seconds peak_kib cpu_seconds" (best wall time, max RSS,
+# CPU time of the best run). CPU time is the steadier measure on a busy machine.
 best_of() {
-	local best="" rss=0 out t m tf
+	local best="" rss=0 cpu=0 out t m c tf
 	tf=$(mktemp)
 	for _ in $(seq "$RUNS"); do
-		/usr/bin/time -o "$tf" -f "TIME %e %M" "$@" >/dev/null 2>&1
+		/usr/bin/time -o "$tf" -f "TIME %e %M %U %S" "$@" >/dev/null 2>&1
 		out=$(grep '^TIME' "$tf")
 		t=$(awk '{print $2}' <<<"$out")
 		m=$(awk '{print $3}' <<<"$out")
-		[ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}' && best=$t
+		c=$(awk '{print $4 + $5}' <<<"$out")
+		if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then
+			best=$t
+			cpu=$c
+		fi
 		[ "$m" -gt "$rss" ] && rss=$m
 	done
 	rm -f "$tf"
-	echo "$best $rss"
+	echo "$best $rss $cpu"
 }
 
 layers_of() { # the layer blobs of an OCI layout (tag latest / the only image)
@@ -51,7 +56,7 @@ for l in doc["layers"]:
 PY
 }
 
-printf "%-22s %9s %9s %9s %8s %8s %9s %s\n" image "inspect" "igzip" "gzip" "x igzip" "x gzip" "peak" "target"
+printf "%-18s %8s %8s %8s %8s %8s %9s %9s %s\n" image "inspect" "igzip" "gzip" "x igzip" "x gzip" "cpu/igzip" "peak" "target"
 row() { # row NAME LAYOUT TARGET
 	local name=$1 dir=$2 target=$3 layers a b c
 	layers=$(layers_of "$dir" | tr '\n' ' ')
@@ -59,10 +64,10 @@ row() { # row NAME LAYOUT TARGET
 	b=$(best_of sh -c "for f in $layers; do igzip -dc \$f || zstd -dcq \$f; done")
 	c=$(best_of sh -c "for f in $layers; do gzip -dc \$f || zstd -dcq \$f; done")
 	set -- $a $b $c
-	awk -v n="$name" -v a="$1" -v rss="$2" -v b="$3" -v c="$5" -v t="$target" 'BEGIN{
-		ri = b > 0 ? a / b : 0; rg = c > 0 ? a / c : 0;
+	awk -v n="$name" -v a="$1" -v rss="$2" -v ac="$3" -v b="$4" -v bc="$6" -v c="$7" -v t="$target" 'BEGIN{
+		ri = b > 0 ? a / b : 0; rg = c > 0 ? a / c : 0; rc = bc > 0 ? ac / bc : 0;
 		ok = (t == "" || ri <= t + 0) && rss < 65536 ? "" : "  <-- MISSED";
-		printf "%-22s %8.2fs %8.2fs %8.2fs %7.2fx %7.2fx %6.1f MiB %s%s\n", n, a, b, c, ri, rg, rss/1024, t == "" ? "-" : "<= " t "x", ok }'
+		printf "%-18s %7.2fs %7.2fs %7.2fs %7.2fx %7.2fx %8.2fx %6.1f MiB %s%s\n", n, a, b, c, ri, rg, rc, rss/1024, t == "" ? "-" : "<= " t "x", ok }'
 }
 
 if [ -d "$CACHE/oci" ]; then

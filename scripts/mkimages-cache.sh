@@ -17,13 +17,15 @@ complete() {
 	[ -f "$CACHE/oci/alpine-zstd/index.json" ]
 }
 
+mkdir -p "$CACHE"
+exec 9>"$CACHE.lock"
+flock 9
 if ! complete; then
 	if [ ! -x "$SHARED/tools/mkimages" ]; then
 		echo "mkimages-cache: $SHARED/tools/mkimages not found" >&2
 		exit 1
 	fi
 	echo "mkimages-cache: building the real images into $CACHE (minutes; log $CACHE.log)" >&2
-	mkdir -p "$CACHE"
 	"$SHARED/tools/mkimages" "$CACHE" >"$CACHE.log" 2>&1 || {
 		echo "mkimages-cache: mkimages failed, see $CACHE.log" >&2
 		exit 1

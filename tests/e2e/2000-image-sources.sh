@@ -30,6 +30,14 @@ check "docker-archive: with a RepoTag" 0 "^transport: docker-archive$" \
 	"docker-archive:$FX/docker-archive/alpine.tar:fixture/alpine:3.20"
 check "docker-archive: unknown ref lists the tags" 3 "fixture/alpine:latest" \
 	"docker-archive:$FX/docker-archive/alpine.tar:nope:1"
+check "docker save of Docker 25+ (OCI layout inside)" 0 "^transport: docker-archive$" \
+	"$FX/docker-archive/alpine-oci.tar"
+d1=$("$R" "$FX/docker-archive/alpine-oci.tar" | grep '^digest: sha256:')
+d2=$("$R" "oci-archive:$FX/docker-archive/alpine-oci.tar" | grep '^digest: sha256:')
+[ -n "$d1" ] && [ "$d1" = "$d2" ] && echo "ok - Docker 25+ archives report the manifest digest" ||
+	echo "not ok - manifest digest of a Docker 25+ archive: '$d1' vs '$d2'"
+check "the same file read as oci-archive:" 0 "vnd.oci.image.layer.v1.tar " \
+	"oci-archive:$FX/docker-archive/alpine-oci.tar:3.20"
 check "bare docker archive file" 0 "^transport: docker-archive$" "$FX/docker-archive/alpine.tar"
 out=$("$R" - <"$FX/docker-archive/alpine.tar" 2>&1)
 grep -q "^transport: docker-archive$" <<<"$out" && echo "ok - docker save on stdin" ||

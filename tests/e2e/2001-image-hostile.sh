@@ -26,6 +26,8 @@ fails bomb-gzip "BI_MAX_COMPRESSION_RATIO"
 fails bad-json "manifest: sha256:[0-9a-f]{64}: line 1"
 fails bad-mediatype "unsupported layer media type .*tar\+lz4"
 fails missing-blob "blob sha256:[0-9a-f]{64} missing"
+fails big-dotdot "\"../evil\" climbs out of the image root"
+fails big-flipped "blob sha256:[0-9a-f]{64}: content has digest sha256:"
 
 out=$("$R" "$FX/hostile/abspath" 2>&1)
 [ $? = 0 ] && grep -q 'warning: .*absolute path "/etc/abs" read relative to the image root' <<<"$out" &&

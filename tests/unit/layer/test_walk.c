@@ -52,6 +52,8 @@ static void test_basic(void **state)
 			  "x");
 	tarw_add(&t, "dev/null", '3', 0666, NULL, NULL);
 	tarw_add(&t, "etc/hostname", '0', 0600, "again\n", NULL); /* duplicate: last wins */
+	tarw_pax(&t, "path", "usr/share/caf\xc3\xa9-\xff.txt");	  /* UTF-8 and a stray byte */
+	tarw_header(&t, "usr/share/cafe.txt", '0', 0644, 0, NULL);
 	tarw_end(&t);
 	assert_int_equal(apply_tar(fs, &t, 0, &err), 0);
 	assert_int_equal(bi_fs_finish(fs, &err), 0);
@@ -73,6 +75,7 @@ static void test_basic(void **state)
 	must(fs, "usr/lib/gnu-long-name-that-is-definitely-longer-than-one-hundred-bytes-in-total-"
 		 "to-exercise-the-L-records.txt");
 	assert_int_equal(must(fs, "dev/null")->type, BI_F_CHAR);
+	must(fs, "usr/share/caf\xc3\xa9-\xff.txt");
 	/* Implied parents. */
 	assert_int_equal(must(fs, "bin")->type, BI_F_DIR);
 	assert_int_equal(must(fs, "usr")->type, BI_F_DIR);
