@@ -14,7 +14,7 @@ static const char *const feeds[] = {
 	"https://secdb.alpinelinux.org/<release>/main.json (and community.json)",
 	"https://www.debian.org/security/oval/oval-definitions-<codename>.xml.bz2",
 	"https://security-tracker.debian.org/tracker/data/json",
-	"https://osv-vulnerabilities.storage.googleapis.com/<Ecosystem>/all.zip (unzip it)",
+	"https://osv-vulnerabilities.storage.googleapis.com/<Ecosystem>/all.zip",
 	"https://security.access.redhat.com/data/oval/v2/RHEL<N>/rhel-<N>.oval.xml.bz2",
 };
 
@@ -30,7 +30,7 @@ static void usage(FILE *f)
 	      "        plain, .bz2 or .xz. Each file (or folder) is one transaction: a feed\n"
 	      "        that fails to import leaves the database as it was. Importing the\n"
 	      "        same feed again replaces it. Formats:\n"
-	      "          OSV JSON: one record, or a folder of records (an unzipped all.zip)\n"
+	      "          OSV JSON: one record, a folder of records, or an all.zip\n"
 	      "          Alpine secdb JSON (secdb.alpinelinux.org/vX.Y/main.json)\n"
 	      "          Debian Security Tracker JSON (tracker/data/json)\n"
 	      "          OVAL XML: Debian (dpkginfo) and Red Hat family (rpminfo)\n"
@@ -51,7 +51,7 @@ static void usage(FILE *f)
 	      "\n"
 	      "Examples:\n"
 	      "  baseimg db import alpine-secdb/v3.20/main.json oval-definitions-bookworm.xml.bz2\n"
-	      "  baseimg db import osv-debian/          # a folder of OSV records\n"
+	      "  baseimg db import Debian-all.zip          # OSV records, zipped\n"
 	      "  baseimg db status\n",
 	      f);
 }
