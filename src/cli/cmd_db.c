@@ -56,6 +56,15 @@ static void usage(FILE *f)
 	      f);
 }
 
+/* Print err, free it, and return the exit status. */
+static int fail(struct bi_err *err)
+{
+	int s = cli_fail(err);
+
+	bi_err_free(err);
+	return s;
+}
+
 static int do_import(const char *path, int argc, char **argv)
 {
 	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = NULL;
@@ -67,7 +76,7 @@ static int do_import(const char *path, int argc, char **argv)
 		return cli_usage_error("db", "import: expected at least one FILE or FOLDER");
 	r = bi_vulndb_open(path, BI_VULNDB_WRITE, &db, &err);
 	if (r < 0)
-		return cli_fail(err);
+		return fail(err);
 	for (int i = 0; i < argc; i++) {
 		_cleanup_(bi_buf_release) struct bi_buf out = BI_BUF_INIT(BI_BUF_NOLIMIT);
 		struct bi_import_result res;
@@ -133,10 +142,10 @@ static int do_status(const char *path, bool json, long max_age)
 
 	r = bi_vulndb_open(path, 0, &db, &err);
 	if (r < 0)
-		return cli_fail(err);
+		return fail(err);
 	r = bi_vulndb_sources(db, &src, &n, &err);
 	if (r < 0)
-		return cli_fail(err);
+		return fail(err);
 	if (json) {
 		struct bi_jsonw w;
 		bi_jsonw_init(&w, &out, true);
