@@ -18,7 +18,8 @@
 #   alpine-zstd           alpine with a zstd layer
 #   multiarch             an index with linux/amd64 and linux/arm64 manifests
 #   many-files            one layer of 200,000 entries
-# DEST/oci-archive/alpine.tar, DEST/docker-archive/alpine.tar (classic docker save)
+# DEST/oci-archive/alpine.tar, DEST/docker-archive/alpine.tar (classic docker save),
+# DEST/docker-archive/alpine-oci.tar (docker save of Docker 25+: OCI layout + manifest.json)
 # DEST/hostile/NAME       broken on purpose (each must fail with exit 3 unless noted):
 #   flipped-byte          a byte of the layer blob flipped            -> digest error
 #   wrong-diffid          the config's diff_id altered                -> digest error
@@ -30,6 +31,7 @@
 #   bad-json              a manifest that is not JSON                 -> format error
 #   bad-mediatype         a tar+lz4 layer                             -> unsupported
 #   missing-blob          a layer blob absent                         -> not found
+#   big-dotdot, big-flipped  the same faults in a 12 MiB layer (pipelined decoding)
 #   sha512                a sha512 layer digest (supported)
 set -euo pipefail
 SRC=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,7 +64,7 @@ fi
 dpkg -s libc6 base-files dash 2>/dev/null >"$work/status" || true
 
 python3 - "$DEST" "$work" <<'PY'
-import gzip, hashlib, io, json, os, shutil, subprocess, sys, tarfile
+import gzip, hashlib, io, json, os, random, shutil, subprocess, sys, tarfile
 
 DEST, WORK = sys.argv[1], sys.argv[2]
 MTIME = 1704067200
@@ -380,6 +382,38 @@ def docker_archive(out, det, tags):
 docker_archive(os.path.join(DEST, "docker-archive", "alpine.tar"), alpine,
                ["fixture/alpine:latest", "fixture/alpine:3.20"])
 
+def docker_archive_oci(out, det, tag):
+    """docker save of Docker 25+: an OCI layout (uncompressed layers) plus manifest.json."""
+    files, layer_names, descs = {}, [], []
+    def blob(data):
+        h = hashlib.sha256(data).hexdigest()
+        files["blobs/sha256/" + h] = data
+        return "blobs/sha256/" + h, {"digest": "sha256:" + h, "size": len(data)}
+    cfg_name, cd = blob(det["config_bytes"])
+    cd["mediaType"] = "application/vnd.oci.image.config.v1+json"
+    for t in det["tars"]:
+        name, d = blob(t)
+        d["mediaType"] = MT_LAYER["none"]
+        layer_names.append(name)
+        descs.append(d)
+    _, md = blob(json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
+                             "config": cd, "layers": descs}, sort_keys=True).encode())
+    md["mediaType"] = "application/vnd.oci.image.manifest.v1+json"
+    md["annotations"] = {"io.containerd.image.name": "docker.io/" + tag,
+                         "org.opencontainers.image.ref.name": tag.split(":")[1]}
+    files["index.json"] = json.dumps({"schemaVersion": 2, "manifests": [md]}).encode()
+    files["oci-layout"] = b'{"imageLayoutVersion":"1.0.0"}'
+    files["manifest.json"] = json.dumps([{"Config": cfg_name, "RepoTags": [tag],
+                                          "Layers": layer_names}]).encode()
+    with tarfile.open(out, "w", format=tarfile.PAX_FORMAT) as tf:
+        for name in sorted(files):
+            ti = tarfile.TarInfo(name)
+            ti.size, ti.mtime, ti.mode = len(files[name]), MTIME, 0o644
+            tf.addfile(ti, io.BytesIO(files[name]))
+
+docker_archive_oci(os.path.join(DEST, "docker-archive", "alpine-oci.tar"), alpine,
+                   "fixture/alpine:3.20")
+
 # ---- hostile ----
 def hostile(name):
     return layout(name, "hostile")
@@ -440,6 +474,14 @@ rewrite_manifest(L, md, man); L.close()
 
 L = hostile("missing-blob"); md, det = L.image([simple]); L.close()
 os.unlink(os.path.join(L.path, "blobs", "sha256", det["manifest"]["layers"][0]["digest"].split(":")[1]))
+
+# Big layers (decoded in a pipeline thread): an early error must stop it cleanly.
+rnd = random.Random(7).randbytes(12 << 20)  # 12 MiB that gzip cannot shrink
+L = hostile("big-dotdot"); L.image([[("../evil", "f", 0o644, b"x"), ("big", "f", 0o644, rnd)]]); L.close()
+L = hostile("big-flipped"); md, det = L.image([[("etc/os-release", "f", 0o644, b"ID=x\n"), ("big", "f", 0o644, rnd)]]); L.close()
+p = os.path.join(L.path, "blobs", "sha256", det["manifest"]["layers"][0]["digest"].split(":")[1])
+b = bytearray(open(p, "rb").read()); b[len(b) // 3] ^= 0x40; open(p, "wb").write(bytes(b))
+del rnd
 
 L = hostile("sha512"); md, det = L.image([simple]); man = det["manifest"]
 nd = L.blob(det["blobs"][0], "sha512"); nd["mediaType"] = MT_LAYER["gzip"]; man["layers"][0] = nd

@@ -238,6 +238,11 @@ static void find_shell(struct bi_analysis *a, const struct bi_view *v)
 			}
 		}
 	}
+	if (!e) { /* distroless :debug keeps busybox at /busybox */
+		e = bi_analyze__exists(v, "busybox/sh");
+		if (e)
+			a->shell = bi_xstrdup("/busybox/sh");
+	}
 	if (e)
 		a->shell_kind = bi_xstrdup(bi_analyze__basename(e->path));
 }
@@ -481,7 +486,7 @@ void bi_analysis__check(struct bi_analysis *a, const char *id, enum bi_check_sev
 		if (strcmp(names[i].id, id) == 0)
 			c->name = names[i].name;
 	c->severity = sev;
-	c->path = path ? (path[0] == '/' ? bi_xstrdup(path) : bi_xasprintf("/%s", path)) : NULL;
+	c->path = path ? bi_xstrdup(path) : NULL; /* as given: an image path or a name */
 	va_start(ap, fmt);
 	c->message = bi_xvasprintf(fmt, ap);
 	va_end(ap);

@@ -95,8 +95,10 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 		return;
 	}
 	if (!(prog->mode & 0111)) {
-		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, prog->path,
-				   "%s program /%s is not executable (mode %04o)", what, prog->path,
+		char abs[BI_MAX_PATH + 2];
+		snprintf(abs, sizeof(abs), "/%s", prog->path);
+		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, abs,
+				   "%s program %s is not executable (mode %04o)", what, abs,
 				   (unsigned)prog->mode);
 		return;
 	}
@@ -128,10 +130,13 @@ static void check_libc_mismatch(struct bi_analysis *a, const struct bi_view *v)
 		if (!e->elf || e->elf->libc != foreign ||
 		    (e->elf->link != BI_ELF_DYNAMIC && e->elf->link != BI_ELF_SHARED))
 			continue;
-		if (++found <= MAX_MISMATCH_REPORTED)
-			bi_analysis__check(a, "BI204", BI_CHECK_ERROR, e->path,
-					   "/%s is linked against %s but the image has only %s",
-					   e->path, bi_libc_name(foreign), bi_libc_name(a->libc));
+		if (++found <= MAX_MISMATCH_REPORTED) {
+			char abs[BI_MAX_PATH + 2];
+			snprintf(abs, sizeof(abs), "/%s", e->path);
+			bi_analysis__check(a, "BI204", BI_CHECK_ERROR, abs,
+					   "%s is linked against %s but the image has only %s", abs,
+					   bi_libc_name(foreign), bi_libc_name(a->libc));
+		}
 	}
 	if (found > MAX_MISMATCH_REPORTED)
 		bi_analysis__check(a, "BI204", BI_CHECK_ERROR, NULL,

@@ -60,10 +60,15 @@ void bi_classify(struct bi_analysis *a)
 	debug_ease(a);
 	os_label(a, os, sizeof(os));
 
-	/* 1. scratch: nothing of a distribution at all */
-	if (!a->has_os && !pkgdb && !pm) {
+	/* 1. scratch: no package database and nothing to install with */
+	if (!pkgdb && !pm) {
 		a->class = BI_CLASS_SCRATCH;
-		bi_analysis__reason(a, "no /etc/os-release or other OS release file");
+		if (a->has_os)
+			bi_analysis__reason(a, "an OS release file (%s) but nothing else of that "
+					       "distribution",
+					    os);
+		else
+			bi_analysis__reason(a, "no /etc/os-release or other OS release file");
 		bi_analysis__reason(a, "no package database");
 		if (a->shell)
 			bi_analysis__reason(a, "only a shell (%s, %s) beside the application files",

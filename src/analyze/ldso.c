@@ -161,6 +161,7 @@ void bi_ldso_init(struct bi_ldso *l, const struct bi_analysis *a, const struct b
 		char path[64];
 		const struct bi_fentry *e = NULL;
 		if (arch) {
+			l->musl_ldso = bi_xasprintf("lib/ld-musl-%s.so.1", arch);
 			snprintf(path, sizeof(path), "etc/ld-musl-%s.path", arch);
 			e = v->resolve(v->ctx, path);
 		}
@@ -195,6 +196,7 @@ void bi_ldso_release(struct bi_ldso *l)
 	for (size_t i = 0; i < l->ndirs; i++)
 		free(l->dirs[i]);
 	free(l->ld_library_path);
+	free(l->musl_ldso);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -253,6 +255,19 @@ const struct bi_fentry *bi_ldso_find(const struct bi_ldso *l, const struct bi_vi
 
 	if (strchr(needed, '/'))
 		return try_file(v, obj, needed);
+	if (l->flavour == BI_LIBC_MUSL) {
+		/* musl's loader is libc, libm, libpthread, ... itself (ldso/dynlink.c) */
+		static const char *const reserved[] = { "c",  "pthread", "rt",	"m",
+							"dl", "util",	 "xnet" };
+		const char *dot = strchr(needed, '.');
+		if (strncmp(needed, "lib", 3) == 0 && dot) {
+			for (size_t i = 0; i < BI_ARRAY_SIZE(reserved); i++) {
+				if ((size_t)(dot - needed - 3) == strlen(reserved[i]) &&
+				    strncmp(needed + 3, reserved[i], strlen(reserved[i])) == 0)
+					return l->musl_ldso ? try_file(v, obj, l->musl_ldso) : NULL;
+			}
+		}
+	}
 	if (obj->rpath && (!obj->runpath || l->flavour == BI_LIBC_MUSL))
 		e = try_list(v, obj, obj_path, obj->rpath, needed);
 	if (!e && l->ld_library_path)

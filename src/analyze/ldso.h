@@ -19,6 +19,7 @@ struct bi_ldso {
 	char *dirs[BI_LDSO_MAX_DIRS]; /* system folders, no leading "/" */
 	size_t ndirs;
 	char *ld_library_path;
+	char *musl_ldso; /* lib/ld-musl-ARCH.so.1: musl's libc, libm, ... */
 };
 
 void bi_ldso_init(struct bi_ldso *l, const struct bi_analysis *a, const struct bi_view *v,

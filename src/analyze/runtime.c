@@ -34,7 +34,7 @@ static void find_python(struct bi_analysis *a, const struct bi_view *v)
 			if (strncmp(e->path, prefixes[p], plen) != 0)
 				break;
 			if (e->type != BI_F_DIR || strchr(ver, '/') ||
-			    !isdigit((unsigned char)ver[0]))
+			    !isdigit((unsigned char)ver[0]) || !strchr(ver, '.'))
 				continue;
 			/* a real interpreter: its os.py, or a pythonX.Y binary */
 			snprintf(buf, sizeof(buf), "%s/os.py", e->path);

@@ -2,7 +2,8 @@
 /*
  * dir:PATH, a root file system folder read as one pseudo-layer. Walked with
  * lstat semantics: symlinks are recorded, never followed (not even out of
- * the folder); files are opened with O_NOFOLLOW.
+ * the folder); files are opened with O_NOFOLLOW; folders on another file
+ * system (a mounted /proc) are listed but not descended, like find -xdev.
  */
 #include <dirent.h>
 
@@ -16,6 +17,7 @@ struct dwalk {
 	uint64_t bytes;
 	uint64_t files;
 	const char *root;
+	dev_t dev; /* the root's file system: other mounts are not descended */
 };
 
 static ssize_t fd_fwd_read(void *ctx, void *buf, size_t len)
@@ -61,8 +63,11 @@ static int visit(struct dwalk *w, int dfd, const char *name, int depth, struct b
 	size_t mark = w->rel.len;
 	int r = 0;
 
-	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0)
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) < 0) {
+		if (errno == ENOENT)
+			return 0; /* removed while we walk */
 		return bi_err_set_errno(err, BI_EIO, errno, "%s/%s", w->root, w->rel.buf);
+	}
 	if ((w->rel.len && bi_buf_addch(&w->rel, '/') < 0) || bi_buf_adds(&w->rel, name) < 0)
 		return bi_err_set(err, BI_ELIMIT, "%s: path longer than %d bytes (cap BI_MAX_PATH)",
 				  w->root, BI_MAX_PATH);
@@ -104,7 +109,7 @@ static int visit(struct dwalk *w, int dfd, const char *name, int depth, struct b
 		goto out;
 	}
 	r = bi_lentries_add(w->le, &e, NULL, err);
-	if (r < 0 || e.type != BI_F_DIR)
+	if (r < 0 || e.type != BI_F_DIR || st.st_dev != w->dev)
 		goto out;
 	if (depth >= BI_MAX_DIR_DEPTH) {
 		r = bi_err_set(err, BI_ELIMIT,
@@ -167,6 +172,11 @@ int bi_dir_read(const char *path, struct bi_image *img, struct bi_err **err)
 	if (dfd < 0)
 		return bi_err_set_errno(err, errno == ENOENT ? BI_ENOTFOUND : BI_EIO, errno, "%s",
 					path);
+	{
+		struct stat st;
+		if (fstat(dfd, &st) == 0)
+			w.dev = st.st_dev;
+	}
 	bi_buf_init(&w.rel, BI_MAX_PATH);
 	w.le = bi_lentries_new(0, path);
 	r = walk_dir(&w, dfd, 0, err);

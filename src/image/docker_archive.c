@@ -56,6 +56,37 @@ static bool tag_matches(const char *have, const char *want)
 	return !strchr(w, ':') && strncmp(h, w, wl) == 0 && strcmp(h + wl, ":latest") == 0;
 }
 
+/*
+ * Docker 25+ archives carry an OCI index too: the manifest whose config is
+ * ours gives the image its manifest digest. NULL when there is none.
+ */
+static char *manifest_digest_of(struct bi_source *src, const char *cfg_digest)
+{
+	_cleanup_(bi_buf_release) struct bi_buf raw = BI_BUF_INIT(BI_MAX_MANIFEST);
+	struct bi_descriptor *d = NULL;
+	size_t n = 0;
+	char *found = NULL;
+
+	if (!cfg_digest || !bi_source_exists(src, "index.json") ||
+	    bi_source_read(src, "index.json", "index.json", BI_MAX_MANIFEST, &raw, NULL) < 0 ||
+	    bi_index_parse(bi_buf_span(&raw), "index.json", &d, &n, NULL) < 0)
+		return NULL;
+	for (size_t i = 0; i < n && !found; i++) {
+		_cleanup_(bi_buf_release) struct bi_buf mb = BI_BUF_INIT(BI_MAX_MANIFEST);
+		struct bi_manifest *m = NULL;
+
+		if (bi_source_read_blob(src, d[i].digest, d[i].size, "manifest", BI_MAX_MANIFEST,
+					&mb, NULL) < 0 ||
+		    bi_manifest_parse(bi_buf_span(&mb), "manifest", &m, NULL) < 0)
+			continue;
+		if (strcmp(m->config.digest, cfg_digest) == 0)
+			found = bi_xstrdup(d[i].digest);
+		bi_manifest_free(m);
+	}
+	bi_descriptors_free(d, n);
+	return found;
+}
+
 int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
 		     const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
 		     struct bi_err **err)
@@ -128,10 +159,28 @@ int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
 		jobs[i].size = -1;
 		jobs[i].sniff = true;
 	}
-	r = bi_image_build(src, spec, NULL, bi_buf_span(&cfg), v[pick].config, jobs,
-			   v[pick].nlayers, opts, &img, err);
+	{
+		_cleanup_free_ char *mdigest = manifest_digest_of(src, cfg_digest);
+		r = bi_image_build(src, spec, mdigest, bi_buf_span(&cfg), v[pick].config, jobs,
+				   v[pick].nlayers, opts, &img, err);
+	}
 	if (r < 0)
 		goto out;
+	if (opts && opts->platform && !opts->all_platforms) {
+		struct bi_platform want = { 0 };
+
+		r = bi_platform_parse(opts->platform, &want, err);
+		if (r >= 0 && !bi_platform_match(&want, img->config.os, img->config.architecture,
+						 img->config.variant))
+			r = bi_err_set(err, BI_ENOTFOUND, "%s: the image is %s, not %s", src->path,
+				       img->platform ? img->platform : "of unknown platform",
+				       opts->platform);
+		bi_platform_release(&want);
+		if (r < 0) {
+			bi_image_free(img);
+			goto out;
+		}
+	}
 	*ret = bi_xcalloc(1, sizeof(**ret));
 	(*ret)[0] = img;
 	*ret_n = 1;

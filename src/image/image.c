@@ -318,8 +318,15 @@ int bi_image_open(const char *spec, const struct bi_image_opts *opts, struct bi_
 		if (k != K_AUTO && suffix && !*suffix)
 			return bi_err_set(err, BI_EUSAGE, "%s: empty tag", spec);
 	}
-	if (stat(path, &st) != 0)
+	if (stat(path, &st) != 0) {
+		if (k == K_AUTO)
+			return bi_err_set(
+				err, BI_ENOTFOUND,
+				"%s: no such file or folder (registry images are not supported "
+				"yet: docker save IMAGE | baseimg inspect -)",
+				spec);
 		return bi_err_set_errno(err, BI_ENOTFOUND, errno, "%s", path);
+	}
 	if (S_ISDIR(st.st_mode)) {
 		_cleanup_free_ char *marker = bi_xasprintf("%s/oci-layout", path);
 		if (k == K_OCI_ARCHIVE || k == K_DOCKER_ARCHIVE)

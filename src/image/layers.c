@@ -12,6 +12,8 @@
 #include "image/image_int.h"
 #include "layer/layer.h"
 
+#define ASYNC_MIN (8 * (uint64_t)BI_MiB)
+
 struct result {
 	bool done, hash_done;
 	int code, hash_code;
@@ -142,6 +144,9 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 	u.h = bi_hash_new(ualgo);
 	is = bi_istream_tee(is, hash_cb, &c);
 	is = bi_istream_decompress(is, comp, label, &lim);
+	/* Big compressed layers: decompress on one core, hash and walk on another. */
+	if (comp != BI_COMP_NONE && size >= ASYNC_MIN)
+		is = bi_istream_async(is);
 	is = bi_istream_tee(is, hash_cb, &u);
 	r = bi_lentries_from_tar(is, (int)i, label, &p->cancel, &res->le, &res->files, err);
 	if (r >= 0) {

@@ -161,7 +161,7 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 			goto out;
 		}
 		type = (char)h[156];
-		if (pax_has_size)
+		if (pax_has_size && type != 'x' && type != 'g' && type != 'L' && type != 'K')
 			size = pax_size;
 		if (type == 'L' || type == 'K' || type == 'x') {
 			_cleanup_free_ char *data = NULL;
@@ -195,7 +195,7 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 		}
 		if (pax_path || long_name) {
 			name = bi_xstrdup(pax_path ? pax_path : long_name);
-		} else if (memcmp(h + 257, "ustar", 5) == 0 && h[345]) {
+		} else if (memcmp(h + 257, "ustar\0", 6) == 0 && h[345]) {
 			name = bi_xasprintf("%.155s/%.100s", (const char *)h + 345,
 					    (const char *)h);
 		} else {

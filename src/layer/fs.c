@@ -236,11 +236,16 @@ int bi_fs_finish(struct bi_fs *fs, struct bi_err **err)
 
 const struct bi_fentry *bi_fs_lookup(const struct bi_fs *fs, const char *path)
 {
+	size_t len;
+
 	while (*path == '/')
 		path++;
-	if (!*path)
+	len = strlen(path);
+	while (len && path[len - 1] == '/')
+		len--;
+	if (!len)
 		return &root_entry;
-	return ent_find(fs->ents, fs->n, path, strlen(path));
+	return ent_find(fs->ents, fs->n, path, len);
 }
 
 size_t bi_fs_count(const struct bi_fs *fs)

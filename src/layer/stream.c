@@ -3,6 +3,7 @@
  * Stacked input streams (apk-tools io.c, io_gunzip.c, io_zstd.c): the only
  * file that uses zlib, isa-l and libzstd.
  */
+#include <pthread.h>
 #include <zlib.h>
 #include <zstd.h>
 #include <zstd_errors.h>
@@ -526,5 +527,144 @@ struct bi_istream *bi_istream_decompress(struct bi_istream *src, enum bi_compres
 	if (inflateInit2(&s->z, 15 + 16) != Z_OK)
 		abort();
 	s->z_init = true;
+	return &s->is;
+}
+
+/* ---- a pipeline stage in its own thread ---- */
+
+#define ASYNC_NBUF 4
+#define ASYNC_BUFSZ (256 * 1024)
+
+struct async_stream {
+	struct bi_istream is;
+	struct bi_istream *src;
+	pthread_t tid;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	char *bufs[ASYNC_NBUF];
+	size_t lens[ASYNC_NBUF];
+	size_t head, count, pos; /* filled slots head..head+count; pos inside head */
+	bool eof, stop;
+	int code;
+	struct bi_err *err;
+};
+
+static void *async_main(void *arg)
+{
+	struct async_stream *s = arg;
+
+	for (;;) {
+		struct bi_err *err = NULL;
+		size_t slot, got = 0;
+		ssize_t n = 1;
+
+		pthread_mutex_lock(&s->lock);
+		while (s->count == ASYNC_NBUF && !s->stop)
+			pthread_cond_wait(&s->cond, &s->lock);
+		if (s->stop) {
+			pthread_mutex_unlock(&s->lock);
+			break;
+		}
+		slot = (s->head + s->count) % ASYNC_NBUF;
+		pthread_mutex_unlock(&s->lock);
+		while (got < ASYNC_BUFSZ) {
+			n = bi_istream_read(s->src, s->bufs[slot] + got, ASYNC_BUFSZ - got, &err);
+			if (n <= 0)
+				break;
+			got += (size_t)n;
+		}
+		pthread_mutex_lock(&s->lock);
+		if (got) {
+			s->lens[slot] = got;
+			s->count++;
+		}
+		if (n <= 0) {
+			s->eof = true;
+			s->code = n < 0 ? (int)n : 0;
+			s->err = err;
+		}
+		pthread_cond_broadcast(&s->cond);
+		pthread_mutex_unlock(&s->lock);
+		if (n <= 0)
+			break;
+	}
+	return NULL;
+}
+
+static ssize_t async_read(struct bi_istream *is, void *buf, size_t len, struct bi_err **err)
+{
+	struct async_stream *s = (struct async_stream *)is;
+	size_t slot, k;
+
+	pthread_mutex_lock(&s->lock);
+	while (s->count == 0 && !s->eof)
+		pthread_cond_wait(&s->cond, &s->lock);
+	if (s->count == 0) {
+		int code = s->code;
+
+		if (code < 0) {
+			if (err && !*err)
+				*err = TAKE_PTR(s->err);
+		}
+		pthread_mutex_unlock(&s->lock);
+		return code;
+	}
+	slot = s->head;
+	pthread_mutex_unlock(&s->lock);
+	k = s->lens[slot] - s->pos;
+	if (k > len)
+		k = len;
+	memcpy(buf, s->bufs[slot] + s->pos, k);
+	s->pos += k;
+	if (s->pos == s->lens[slot]) {
+		pthread_mutex_lock(&s->lock);
+		s->head = (s->head + 1) % ASYNC_NBUF;
+		s->count--;
+		s->pos = 0;
+		pthread_cond_broadcast(&s->cond);
+		pthread_mutex_unlock(&s->lock);
+	}
+	return (ssize_t)k;
+}
+
+static void async_close(struct bi_istream *is)
+{
+	struct async_stream *s = (struct async_stream *)is;
+
+	pthread_mutex_lock(&s->lock);
+	s->stop = true;
+	pthread_cond_broadcast(&s->cond);
+	pthread_mutex_unlock(&s->lock);
+	if (s->started)
+		pthread_join(s->tid, NULL);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->cond);
+	for (int i = 0; i < ASYNC_NBUF; i++)
+		free(s->bufs[i]);
+	bi_err_free(s->err);
+	bi_istream_free(s->src);
+	free(s);
+}
+
+struct bi_istream *bi_istream_async(struct bi_istream *src)
+{
+	struct async_stream *s = bi_xcalloc(1, sizeof(*s));
+
+	s->is.read = async_read;
+	s->is.close = async_close;
+	s->src = src;
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->cond, NULL);
+	for (int i = 0; i < ASYNC_NBUF; i++)
+		s->bufs[i] = bi_xmalloc(ASYNC_BUFSZ);
+	s->started = pthread_create(&s->tid, NULL, async_main, s) == 0;
+	if (!s->started) {
+		/* No thread: read synchronously instead. */
+		struct bi_istream *inner = TAKE_PTR(s->src);
+		s->stop = true;
+		async_close(&s->is);
+		return inner;
+	}
 	return &s->is;
 }

@@ -50,6 +50,13 @@ struct bi_istream *bi_istream_mem(const void *data, size_t len);
 /* Every byte read through the tee is passed to fn(ctx, ...). Takes ownership of src. */
 struct bi_istream *bi_istream_tee(struct bi_istream *src,
 				  void (*fn)(void *ctx, const void *data, size_t len), void *ctx);
+/*
+ * Read src in a background thread, a few buffers ahead (a pipeline stage:
+ * decompression on one core, hashing and the tar walk on another). Errors
+ * from src come out of bi_istream_read() as they would have. Takes ownership
+ * of src.
+ */
+struct bi_istream *bi_istream_async(struct bi_istream *src);
 /* Decompress src (BI_COMP_NONE returns src itself). Takes ownership of src. */
 struct bi_istream *bi_istream_decompress(struct bi_istream *src, enum bi_compression c,
 					 const char *name, const struct bi_stream_limits *lim);

@@ -9,13 +9,6 @@
 #include "layer/layer_int.h"
 #include "layer/stream.h"
 
-/*
- * src/elf/elf.c is written in parallel; until it is linked, ELF files are
- * recorded without their headers (weak references resolve to NULL).
- */
-#pragma weak bi_elf_read
-#pragma weak bi_elf_info_free
-
 #define ARENA_CHUNK (64 * 1024)
 
 char *bi_arena_strdup(struct bi_arena **a, const char *s, size_t len)
@@ -83,7 +76,7 @@ void bi_fentry_release(struct bi_fentry *e)
 {
 	free((void *)e->content.ptr);
 	e->content = BI_SPAN_NULL;
-	if (e->elf && bi_elf_info_free)
+	if (e->elf)
 		bi_elf_info_free((struct bi_elf_info *)e->elf);
 	e->elf = NULL;
 }
@@ -202,7 +195,7 @@ static int read_elf(struct bi_lentries *le, const char *path, struct bi_fwd_read
 			return 0;
 		pk.hlen += (size_t)n;
 	}
-	if (memcmp(pk.head, "\177ELF", 4) != 0 || !bi_elf_read)
+	if (memcmp(pk.head, "\177ELF", 4) != 0)
 		return 0;
 	if (bi_elf_read(&pr, size, &info, &elf_err) < 0) {
 		/* Not a usable ELF file: metadata only. A stream failure surfaces in the walk. */

@@ -216,6 +216,8 @@ static void test_hostile(void **state)
 	bad("", "hostile/bad-json", BI_EFORMAT, "manifest");
 	bad("", "hostile/bad-mediatype", BI_EUNSUPPORTED, "tar+lz4");
 	bad("", "hostile/missing-blob", BI_ENOTFOUND, "missing");
+	bad("", "hostile/big-dotdot", BI_EFORMAT, "climbs out");
+	bad("", "hostile/big-flipped", BI_EDIGEST, "content has digest");
 
 	img = one("", "hostile/abspath", NULL);
 	assert_int_equal(img->nwarnings, 2);

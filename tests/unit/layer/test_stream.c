@@ -24,10 +24,16 @@ static void compress(const char *cmd, const void *data, size_t len, struct bi_bu
 	free(sh);
 }
 
+static bool use_async;
+static void test_bombs(void **state);
+
 static int read_all(const void *p, size_t len, enum bi_compression c,
 		    const struct bi_stream_limits *lim, struct bi_buf *out, struct bi_err **err)
 {
 	struct bi_istream *is = bi_istream_decompress(bi_istream_mem(p, len), c, "t", lim);
+
+	if (use_async)
+		is = bi_istream_async(is);
 	char buf[7000];
 	ssize_t n;
 
@@ -104,6 +110,15 @@ static void test_gzip_zlib(void **state)
 static void test_zstd(void **state)
 {
 	roundtrip("zstd -c -q", BI_COMP_ZSTD, false);
+}
+
+static void test_async(void **state)
+{
+	use_async = true;
+	roundtrip("gzip -c", BI_COMP_GZIP, false);
+	roundtrip("zstd -c -q", BI_COMP_ZSTD, false);
+	test_bombs(state);
+	use_async = false;
 }
 
 static void test_trailing(void **state)
@@ -200,6 +215,7 @@ int main(void)
 		cmocka_unit_test(test_gzip_isal), cmocka_unit_test(test_gzip_zlib),
 		cmocka_unit_test(test_zstd),	  cmocka_unit_test(test_trailing),
 		cmocka_unit_test(test_bombs),	  cmocka_unit_test(test_fd),
+		cmocka_unit_test(test_async),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -52,6 +52,8 @@ static void test_basic(void **state)
 			  "x");
 	tarw_add(&t, "dev/null", '3', 0666, NULL, NULL);
 	tarw_add(&t, "etc/hostname", '0', 0600, "again\n", NULL); /* duplicate: last wins */
+	tarw_pax(&t, "path", "usr/share/caf\xc3\xa9-\xff.txt");	  /* UTF-8 and a stray byte */
+	tarw_header(&t, "usr/share/cafe.txt", '0', 0644, 0, NULL);
 	tarw_end(&t);
 	assert_int_equal(apply_tar(fs, &t, 0, &err), 0);
 	assert_int_equal(bi_fs_finish(fs, &err), 0);
@@ -73,6 +75,7 @@ static void test_basic(void **state)
 	must(fs, "usr/lib/gnu-long-name-that-is-definitely-longer-than-one-hundred-bytes-in-total-"
 		 "to-exercise-the-L-records.txt");
 	assert_int_equal(must(fs, "dev/null")->type, BI_F_CHAR);
+	must(fs, "usr/share/caf\xc3\xa9-\xff.txt");
 	/* Implied parents. */
 	assert_int_equal(must(fs, "bin")->type, BI_F_DIR);
 	assert_int_equal(must(fs, "usr")->type, BI_F_DIR);
@@ -230,12 +233,47 @@ static void test_bad_tar(void **state)
 	bi_fs_free(fs);
 }
 
+/* GNU sparse files (tar -S) read with their holes as zeros. */
+static void test_sparse(void **state)
+{
+	char dir[] = "/tmp/bi-sparse-XXXXXX";
+	char *cmd, *p;
+	struct tarw t;
+	struct bi_fs *fs = bi_fs_new();
+	struct bi_err *err = NULL;
+	const struct bi_fentry *e;
+
+	assert_non_null(mkdtemp(dir));
+	cmd = bi_xasprintf("cd %s && mkdir -p root/etc && truncate -s 3M root/etc/os-release && "
+			   "printf 'ID=sparse' >> root/etc/os-release && "
+			   "tar -C root --sparse --format=gnu -cf s.tar etc",
+			   dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	tarw_init(&t);
+	p = bi_xasprintf("%s/s.tar", dir);
+	assert_int_equal(bi_buf_read_file(&t.b, p, &err), 0);
+	free(p);
+	assert_int_equal(apply_tar(fs, &t, 0, &err), 0);
+	e = must(fs, "etc/os-release");
+	assert_int_equal(e->size, 3 * 1024 * 1024 + 9);
+	assert_int_equal(e->content.len, 3 * 1024 * 1024 + 9);
+	assert_int_equal(e->content.ptr[0], 0);
+	assert_memory_equal(e->content.ptr + 3 * 1024 * 1024, "ID=sparse", 9);
+	assert_non_null(bi_fs_lookup(fs, "/etc/"));
+	bi_fs_free(fs);
+	bi_buf_release(&t.b);
+	cmd = bi_xasprintf("rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_basic),	    cmocka_unit_test(test_whiteouts),
 		cmocka_unit_test(test_root_opaque), cmocka_unit_test(test_escapes),
-		cmocka_unit_test(test_bad_tar),
+		cmocka_unit_test(test_bad_tar),	    cmocka_unit_test(test_sparse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
