@@ -28,11 +28,11 @@ enum bi_error_code {
 
 struct bi_err;
 
-__attribute__((format(printf, 3, 4))) int bi_err_set(struct bi_err **err, int code,
-						      const char *fmt, ...);
+__attribute__((format(printf, 3, 4))) int bi_err_set(struct bi_err **err, int code, const char *fmt,
+						     ...);
 /* Like bi_err_set, with ": strerror(errnum)" appended. */
 __attribute__((format(printf, 4, 5))) int bi_err_set_errno(struct bi_err **err, int code,
-							    int errnum, const char *fmt, ...);
+							   int errnum, const char *fmt, ...);
 /* Prepend "context: " to the message; returns the stored code (BI_EINTERNAL if none). */
 __attribute__((format(printf, 2, 3))) int bi_err_wrap(struct bi_err **err, const char *fmt, ...);
 

@@ -64,8 +64,9 @@ void bi_classify(struct bi_analysis *a)
 	if (!pkgdb && !pm) {
 		a->class = BI_CLASS_SCRATCH;
 		if (a->has_os)
-			bi_analysis__reason(a, "an OS release file (%s) but nothing else of that "
-					       "distribution",
+			bi_analysis__reason(a,
+					    "an OS release file (%s) but nothing else of that "
+					    "distribution",
 					    os);
 		else
 			bi_analysis__reason(a, "no /etc/os-release or other OS release file");

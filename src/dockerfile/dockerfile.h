@@ -15,6 +15,7 @@
 
 #include "util/buf.h"
 #include "util/span.h"
+#include "util/strv.h"
 
 struct bi_err;
 
@@ -42,11 +43,17 @@ enum bi_instr_kind {
 };
 
 struct bi_heredoc {
-	char *name;    /* unquoted delimiter ("EOF") */
-	char *content; /* body lines, each ending in "\n"; for <<- leading tabs stripped */
-	int fd;	       /* 0 when no file descriptor was written */
-	bool chomp;    /* <<- */
-	bool expand;   /* false when any part of the delimiter was quoted */
+	char *name; /* unquoted delimiter ("EOF") */
+	/*
+	 * Body lines as written, each with its line ending (as BuildKit's
+	 * Heredoc.Content: for <<- the leading tabs are still there; BuildKit
+	 * strips them when it uses the content).
+	 */
+	char *content;
+	size_t content_len;
+	int fd;			  /* 0 when no file descriptor was written */
+	bool chomp;		  /* <<- */
+	bool expand;		  /* false when any part of the delimiter was quoted */
 	int start_line, end_line; /* body's first line .. the terminator's line */
 };
 
@@ -68,13 +75,18 @@ struct bi_instr {
 	 */
 	char **args;
 	size_t nargs;
-	bool json_form; /* RUN/CMD/ENTRYPOINT/SHELL/ADD/COPY/VOLUME/HEALTHCHECK in exec form */
+	size_t *args_len;  /* byte length of each argument (a JSON "\u0000" keeps its NUL) */
+	size_t *flags_len; /* likewise for flags */
+	bool json_form;	   /* RUN/CMD/ENTRYPOINT/SHELL/ADD/COPY/VOLUME/HEALTHCHECK in exec form */
 	struct bi_heredoc *heredocs;
 	size_t nheredocs;
 	struct bi_instr *onbuild; /* ONBUILD's nested instruction, else NULL */
 	int start_line, end_line; /* 1-based, inclusive, as BuildKit */
 	int column;		  /* 1-based column of the keyword on start_line */
-	/* Comment lines directly above the instruction, "#" and one space removed. */
+	/*
+	 * The run of comment lines directly above the instruction (no blank line
+	 * between), "#" removed and the text trimmed; parser directives excluded.
+	 */
 	char **comments;
 	size_t ncomments;
 };
@@ -121,7 +133,7 @@ struct bi_kv {
 struct bi_build_opts {
 	const struct bi_kv *build_args; /* --build-arg NAME=VALUE */
 	size_t nbuild_args;
-	const char *target; /* --target STAGE, or NULL for the last stage */
+	const char *target;   /* --target STAGE, or NULL for the last stage */
 	const char *platform; /* default "linux/amd64" */
 };
 
@@ -147,8 +159,8 @@ struct bi_build_issue {
 /* A use of another stage or image: COPY --from, RUN --mount=...,from=. */
 struct bi_stage_use {
 	const struct bi_instr *instr;
-	char *from;   /* the value as expanded */
-	long stage;   /* index of the earlier stage it names, or -1 (an image) */
+	char *from; /* the value as expanded */
+	long stage; /* index of the earlier stage it names, or -1 (an image) */
 	bool is_mount;
 };
 
@@ -172,12 +184,15 @@ struct bi_stage {
 struct bi_build {
 	struct bi_stage *stages;
 	size_t nstages;
-	size_t target; /* index of the final stage */
+	size_t target;		   /* index of the final stage */
 	struct bi_kv *global_args; /* ARGs before the first FROM, after expansion */
 	size_t nglobal_args;
 	struct bi_build_issue *issues;
 	size_t nissues;
 };
+
+/* "from-later-stage", "duplicate-stage", ... (the JSON model's names). */
+const char *bi_build_issue_name(enum bi_build_issue_kind kind);
 
 /* Build the stage graph. Fails only on BI_EUSAGE (bad opts); problems become issues. */
 int bi_build_analyze(const struct bi_dockerfile *df, const struct bi_build_opts *opts,
@@ -196,13 +211,7 @@ const struct bi_stage *bi_build_root(const struct bi_build *b, const struct bi_s
  * that had no value are appended to `unresolved` (may be NULL).
  */
 typedef const char *(*bi_var_lookup_fn)(void *ctx, struct bi_span name);
-struct bi_strv {
-	char **v;
-	size_t n, alloc;
-};
-void bi_strv_push(struct bi_strv *sv, char *s); /* takes ownership */
-void bi_strv_release(struct bi_strv *sv);
-int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx,
-		   char **ret, struct bi_strv *unresolved, struct bi_err **err);
+int bi_expand_word(struct bi_span word, char escape, bi_var_lookup_fn lookup, void *ctx, char **ret,
+		   struct bi_strv *unresolved, struct bi_err **err);
 
 #endif

@@ -53,7 +53,7 @@ struct bi_elf_info {
 	char *runpath;
 	char *soname;
 	enum bi_libc libc; /* from the interpreter or the libc it needs */
-	char *go_version; /* "go1.22.5" from Go build info, or NULL */
+	char *go_version;  /* "go1.22.5" from Go build info, or NULL */
 };
 
 /* BI_EFORMAT when the stream is not an ELF file or is malformed. */

@@ -14,10 +14,10 @@
 struct bi_err;
 
 struct bi_ref {
-	char *domain; /* "docker.io", "gcr.io", "localhost:5000" */
-	char *path;   /* "library/python", "distroless/static-debian12" */
-	char *tag;    /* NULL when absent */
-	char *digest; /* "sha256:..." or NULL */
+	char *domain;	      /* "docker.io", "gcr.io", "localhost:5000" */
+	char *path;	      /* "library/python", "distroless/static-debian12" */
+	char *tag;	      /* NULL when absent */
+	char *digest;	      /* "sha256:..." or NULL */
 	bool domain_implicit; /* the user wrote no domain */
 };
 
@@ -35,5 +35,7 @@ char *bi_ref_normalized(const struct bi_ref *ref);
 char *bi_ref_familiar(const struct bi_ref *ref);
 /* Familiar repository name without tag or digest: "python", "gcr.io/distroless/static". */
 char *bi_ref_familiar_name(const struct bi_ref *ref);
+/* An official Docker Hub image ("docker.io/library/NAME"). */
+bool bi_ref_is_official(const struct bi_ref *ref);
 
 #endif

@@ -38,9 +38,9 @@ struct bi_fentry {
 	uint32_t mode; /* permission bits (07777) */
 	uint32_t uid, gid;
 	uint64_t size;
-	const char *link; /* symlink target as stored, or hard link's target path */
-	int layer;	  /* index of the layer that last wrote this path */
-	struct bi_span content; /* kept content (ptr NULL when not kept) */
+	const char *link;	       /* symlink target as stored, or hard link's target path */
+	int layer;		       /* index of the layer that last wrote this path */
+	struct bi_span content;	       /* kept content (ptr NULL when not kept) */
 	const struct bi_elf_info *elf; /* parsed ELF headers, or NULL */
 };
 

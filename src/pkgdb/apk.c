@@ -28,9 +28,10 @@ static void stanza_end(struct apk_state *st)
 	st->cur = NULL;
 	st->dirlen = 0;
 	st->dir_ok = false;
-	if (!p->name || !p->version) {
+	if (!p->name || !*p->name || !p->version || !*p->version) {
 		bi_pkglist_warn(st->l, "%s: line %zu: package record without %s, skipped", st->name,
-				st->stanza_line, !p->name ? "P: (name)" : "V: (version)");
+				st->stanza_line,
+				!p->name || !*p->name ? "P: (name)" : "V: (version)");
 		bi_pkglist_drop_last(st->l);
 		return;
 	}

@@ -16,7 +16,7 @@ enum bi_pkg_format {
 
 struct bi_pkg {
 	char *name;
-	char *version;	      /* full version: deb "1:2.3-4", apk "3.3.2-r0", rpm "[E:]V-R" */
+	char *version; /* full version: deb "1:2.3-4", apk "3.3.2-r0", rpm "[E:]V-R" */
 	char *arch;
 	char *source;	      /* source package (dpkg Source:, apk origin, rpm source rpm name) */
 	char *source_version; /* the source's version (dpkg "Source: x (ver)"), else = version */
@@ -33,6 +33,7 @@ struct bi_pkglist {
 };
 
 void bi_pkglist_release(struct bi_pkglist *l);
-const char *bi_pkg_format_name(enum bi_pkg_format f); /* "apk", "dpkg", "dpkg-status.d", "rpm", "none" */
+const char *
+bi_pkg_format_name(enum bi_pkg_format f); /* "apk", "dpkg", "dpkg-status.d", "rpm", "none" */
 
 #endif

@@ -26,7 +26,10 @@ struct bi_buf {
 extern char bi_buf__empty[];
 
 #define BI_BUF_NOLIMIT SIZE_MAX
-#define BI_BUF_INIT(cap) { bi_buf__empty, 0, 0, (cap) }
+#define BI_BUF_INIT(cap)                   \
+	{                                  \
+		bi_buf__empty, 0, 0, (cap) \
+	}
 
 void bi_buf_init(struct bi_buf *b, size_t max);
 /* Free the contents; the buffer is empty again and keeps its cap. */

@@ -36,28 +36,28 @@ static inline void bi_fclosep(FILE **f)
 }
 
 /* Move ownership out of a cleanup variable: the variable becomes NULL. */
-#define TAKE_PTR(p)                                                                                \
-	__extension__({                                                                            \
-		__typeof__(p) *_pp = &(p);                                                         \
-		__typeof__(p) _v = *_pp;                                                           \
-		*_pp = NULL;                                                                       \
-		_v;                                                                                \
+#define TAKE_PTR(p)                        \
+	__extension__({                    \
+		__typeof__(p) *_pp = &(p); \
+		__typeof__(p) _v = *_pp;   \
+		*_pp = NULL;               \
+		_v;                        \
 	})
 
-#define TAKE_FD(fd)                                                                                \
-	__extension__({                                                                            \
-		int *_pfd = &(fd);                                                                 \
-		int _v = *_pfd;                                                                    \
-		*_pfd = -1;                                                                        \
-		_v;                                                                                \
+#define TAKE_FD(fd)                \
+	__extension__({            \
+		int *_pfd = &(fd); \
+		int _v = *_pfd;    \
+		*_pfd = -1;        \
+		_v;                \
 	})
 
 /* Define `name##p(type **p)` that calls `func(*p)` when non-NULL. */
-#define DEFINE_TRIVIAL_CLEANUP_FUNC(type, func)                                                    \
-	static inline void func##p(type *p)                                                        \
-	{                                                                                          \
-		if (*p)                                                                            \
-			func(*p);                                                                  \
+#define DEFINE_TRIVIAL_CLEANUP_FUNC(type, func) \
+	static inline void func##p(type *p)     \
+	{                                       \
+		if (*p)                         \
+			func(*p);               \
 	}
 
 #endif

@@ -15,8 +15,8 @@ int bi_json_parse(struct bi_span text, const char *name, struct bi_json **ret_ro
 	json_error_t e;
 	json_t *root;
 
-	root = json_loadb(text.ptr ? text.ptr : "", text.len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-			  &e);
+	root = json_loadb(text.ptr ? text.ptr : "", text.len,
+			  JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &e);
 	if (!root)
 		return bi_err_set(err, BI_EFORMAT, "%s: line %d column %d: %s", name, e.line,
 				  e.column, e.text);
@@ -116,7 +116,8 @@ const struct bi_json *bi_json_array_at(const struct bi_json *j, size_t i)
 	return B(json_array_get(J(j), i));
 }
 
-const char *bi_json_object_next(const struct bi_json *j, void **iter, const struct bi_json **ret_val)
+const char *bi_json_object_next(const struct bi_json *j, void **iter,
+				const struct bi_json **ret_val)
 {
 	void *it;
 

@@ -55,7 +55,8 @@ const struct bi_json *bi_json_array_at(const struct bi_json *j, size_t i);
  *   void *it = NULL; const char *k; const struct bi_json *v;
  *   while ((k = bi_json_object_next(obj, &it, &v))) ...
  */
-const char *bi_json_object_next(const struct bi_json *j, void **iter, const struct bi_json **ret_val);
+const char *bi_json_object_next(const struct bi_json *j, void **iter,
+				const struct bi_json **ret_val);
 size_t bi_json_object_size(const struct bi_json *j);
 
 /* ---- writer ---- */

@@ -62,10 +62,9 @@ int bi_db_open_memory(struct bi_span bytes, const char *name, struct bi_db **ret
 	if (!copy)
 		return bi_err_set(err, BI_EDB, "%s: out of memory", name);
 	memcpy(copy, bytes.ptr, bytes.len);
-	if (sqlite3_deserialize(db->h, "main", copy, (sqlite3_int64)bytes.len,
-				(sqlite3_int64)bytes.len,
-				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) !=
-	    SQLITE_OK)
+	if (sqlite3_deserialize(
+		    db->h, "main", copy, (sqlite3_int64)bytes.len, (sqlite3_int64)bytes.len,
+		    SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK)
 		return db_fail(db, err, "load");
 	/* Hostile input: no recursion surprises, bounded work. */
 	sqlite3_limit(db->h, SQLITE_LIMIT_LENGTH, (int)BI_MAX_RPM_HEADER);
@@ -144,8 +143,8 @@ int bi_stmt_bind_text(struct bi_stmt *st, int i, const char *s, struct bi_err **
 int bi_stmt_bind_span(struct bi_stmt *st, int i, struct bi_span s, struct bi_err **err)
 {
 	return bind_check(st,
-			  sqlite3_bind_text64(st->h, i, s.ptr ? s.ptr : "", s.len,
-					      SQLITE_TRANSIENT, SQLITE_UTF8),
+			  sqlite3_bind_text64(st->h, i, s.ptr ? s.ptr : "", s.len, SQLITE_TRANSIENT,
+					      SQLITE_UTF8),
 			  err);
 }
 

@@ -32,15 +32,15 @@ static inline bool bi_mul_overflow(size_t a, size_t b, size_t *out)
  * Grow an array so that `nr` elements fit (git ALLOC_GROW):
  *   BI_ALLOC_GROW(v->items, v->nr + 1, v->alloc);
  */
-#define BI_ALLOC_GROW(x, nr, alloc)                                                                \
-	do {                                                                                       \
-		if ((size_t)(nr) > (alloc)) {                                                      \
-			size_t _n = (alloc) < 8 ? 8 : (alloc) + (alloc) / 2;                       \
-			if (_n < (size_t)(nr))                                                     \
-				_n = (nr);                                                         \
-			(x) = bi_xreallocarray((x), _n, sizeof(*(x)));                             \
-			(alloc) = _n;                                                              \
-		}                                                                                  \
+#define BI_ALLOC_GROW(x, nr, alloc)                                          \
+	do {                                                                 \
+		if ((size_t)(nr) > (alloc)) {                                \
+			size_t _n = (alloc) < 8 ? 8 : (alloc) + (alloc) / 2; \
+			if (_n < (size_t)(nr))                               \
+				_n = (nr);                                   \
+			(x) = bi_xreallocarray((x), _n, sizeof(*(x)));       \
+			(alloc) = _n;                                        \
+		}                                                            \
 	} while (0)
 
 #define BI_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

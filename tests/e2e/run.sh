@@ -32,6 +32,7 @@ SRC=${BI_SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 BASEIMG=${BASEIMG:-$SRC/build/baseimg}
 SHARED=${BI_SHARED:-$SRC/../shared}
 FIX=$SRC/tests/fixtures
+BASEIMG=$(readlink -f "$BASEIMG")
 export SRC BASEIMG SHARED FIX
 filter=${1:-}
 n=0

@@ -61,8 +61,9 @@ static void test_writer(void **state)
 	bi_jsonw_object_end(&w);
 	bi_jsonw_kstring(&w, "n", NULL);
 	bi_jsonw_object_end(&w);
-	assert_string_equal(out.buf,
-			    "{\"s\":\"a\\\"b\\\\\\n\\u0001\",\"l\":[-1,true,null],\"e\":{},\"n\":null}");
+	assert_string_equal(
+		out.buf,
+		"{\"s\":\"a\\\"b\\\\\\n\\u0001\",\"l\":[-1,true,null],\"e\":{},\"n\":null}");
 
 	bi_buf_reset(&out);
 	bi_jsonw_init(&w, &out, true);

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every C file in the source tree is clang-format clean (CONVENTIONS "Format").
+cd "$SRC" || exit 1
+if ! command -v clang-format >/dev/null; then
+	echo "ok - clang-format clean # SKIP clang-format not installed"
+	exit 0
+fi
+bad=()
+while IFS= read -r f; do
+	clang-format --dry-run -Werror "$f" >/dev/null 2>&1 || bad+=("$f")
+done < <(find include src tests fuzz bench -name '*.[ch]' 2>/dev/null | sort)
+if [ ${#bad[@]} -eq 0 ]; then
+	echo "ok - clang-format clean"
+else
+	echo "not ok - clang-format: ${bad[*]}"
+fi

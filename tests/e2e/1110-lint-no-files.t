@@ -1,0 +1,4 @@
+# no Dockerfile given
+args: lint --format json
+exit: 2
+stderr-contains: no Dockerfile given
