@@ -62,6 +62,45 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 	bi_ldso_release(&l);
 }
 
+/*
+ * A script entrypoint: its "#!" line, when the walker kept the start of the
+ * file. "#!/bin/bash" needs /bin/bash (BI202); "#!/usr/bin/env python3" needs
+ * python3 on PATH (BI201).
+ */
+static void check_script(struct bi_analysis *a, const struct bi_view *v,
+			 const struct bi_fentry *prog, const char *what)
+{
+	struct bi_span c = prog->content, line, interp, arg = BI_SPAN_NULL;
+	char path[BI_MAX_PATH], name[256];
+
+	if (!c.ptr || !bi_span_eat_prefix(&c, "#!"))
+		return;
+	bi_span_next_line(&c, &line);
+	line = bi_span_trim(line);
+	if (!bi_span_cut(line, ' ', &interp, &arg))
+		interp = line;
+	arg = bi_span_trim(arg);
+	if (interp.len == 0 || interp.len >= sizeof(path))
+		return;
+	snprintf(path, sizeof(path), BI_SPAN_FMT, BI_SPAN_ARG(interp));
+	if (!bi_analyze__exists(v, path)) {
+		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
+				   "%s script /%s starts with #!%s, which is not in the image",
+				   what, prog->path, path);
+		return;
+	}
+	if (strcmp(bi_analyze__basename(path), "env") != 0 || arg.len == 0 ||
+	    arg.len >= sizeof(name) || arg.ptr[0] == '-')
+		return;
+	snprintf(name, sizeof(name), BI_SPAN_FMT, BI_SPAN_ARG(arg));
+	if (strchr(name, ' '))
+		*strchr(name, ' ') = '\0';
+	if (!bi_analyze__which(a, v, name))
+		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, name,
+				   "%s script /%s runs %s through env, and %s is not on PATH", what,
+				   prog->path, name, name);
+}
+
 static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 {
 	const struct bi_image_config *c = &a->img->config;
@@ -102,8 +141,10 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 				   (unsigned)prog->mode);
 		return;
 	}
-	if (!prog->elf)
+	if (!prog->elf) {
+		check_script(a, v, prog, what);
 		return;
+	}
 	if (prog->elf->link == BI_ELF_DYNAMIC && prog->elf->interp &&
 	    !bi_analyze__exists(v, prog->elf->interp))
 		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, prog->elf->interp,

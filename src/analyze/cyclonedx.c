@@ -117,6 +117,17 @@ static void serial(struct bi_buf *b, const struct bi_analysis *a)
 		    ((uint32_t)(h2 >> 48) & 0x3fff) | 0x8000, (uint64_t)(h2 & 0xffffffffffffULL));
 }
 
+/* "2024-01-01T00:00:00Z" and the like: what the schema's date-time accepts. */
+static bool iso_datetime(const char *s)
+{
+	static const char pat[] = "dddd-dd-ddTdd:dd:dd";
+
+	for (size_t i = 0; i < sizeof(pat) - 1; i++)
+		if (pat[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != pat[i])
+			return false;
+	return strlen(s) < 64;
+}
+
 void bi_inspect_cyclonedx(struct bi_jsonw *w, const struct bi_analysis *a)
 {
 	const struct bi_image *img = a->img;
@@ -133,7 +144,7 @@ void bi_inspect_cyclonedx(struct bi_jsonw *w, const struct bi_analysis *a)
 
 	bi_jsonw_key(w, "metadata");
 	bi_jsonw_object_begin(w);
-	if (img->config.created)
+	if (img->config.created && iso_datetime(img->config.created))
 		bi_jsonw_kstring(w, "timestamp", img->config.created);
 	bi_jsonw_key(w, "tools");
 	bi_jsonw_object_begin(w);

@@ -101,10 +101,12 @@ static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
 		row(out, "workdir", "%s", c->workdir);
 }
 
-static void layers(struct bi_buf *out, const struct bi_image *img)
+static void layers(struct bi_buf *out, const struct bi_analysis *a)
 {
-	bi_buf_addf(out, "\nLayers\n  %3s  %10s  %12s  %7s  %s\n", "#", "compressed",
-		    "uncompressed", "files", "created by");
+	const struct bi_image *img = a->img;
+
+	bi_buf_addf(out, "\nLayers\n  %3s  %10s  %12s  %7s  %5s  %s\n", "#", "compressed",
+		    "uncompressed", "files", "pkgs", "created by");
 	for (size_t i = 0; i < img->nlayers; i++) {
 		const struct bi_layer *l = &img->layers[i];
 		char csz[32], usz[32];
@@ -113,8 +115,12 @@ static void layers(struct bi_buf *out, const struct bi_image *img)
 
 		bi_analyze__size(csz, sizeof(csz), l->compressed);
 		bi_analyze__size(usz, sizeof(usz), l->uncompressed);
-		bi_buf_addf(out, "  %3zu  %10s  %12s  %7" PRIu64 "  ", i, img->digest ? csz : "-",
-			    usz, l->files);
+		size_t npkgs = 0;
+
+		for (size_t k = 0; k < a->pkgs.n; k++)
+			npkgs += a->pkgs.pkgs[k].layer == (int)i;
+		bi_buf_addf(out, "  %3zu  %10s  %12s  %7" PRIu64 "  %5zu  ", i,
+			    img->digest ? csz : "-", usz, l->files, npkgs);
 		for (size_t k = 0; k < n && k < CREATED_BY_WIDTH; k++)
 			bi_buf_addch(out, by[k] == '\n' || by[k] == '\t' ? ' ' : by[k]);
 		bi_buf_adds(out, n > CREATED_BY_WIDTH ? "...\n" : "\n");
@@ -139,7 +145,7 @@ static const char *sev_color(enum bi_check_severity s)
 void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool color)
 {
 	card(out, a, color);
-	layers(out, a->img);
+	layers(out, a);
 	bi_buf_adds(out, "\nChecks\n");
 	if (!a->nchecks)
 		bi_buf_adds(out, "  none\n");

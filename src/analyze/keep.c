@@ -48,15 +48,20 @@ static bool java_release(const char *path)
 
 enum bi_keep bi_keep_policy(const char *path, uint32_t mode, uint64_t size)
 {
+	/*
+	 * A database past the cap (a big rpmdb.sqlite) is not kept: the analysis
+	 * then reports "content not available" as a warning instead of the whole
+	 * image failing.
+	 */
 	for (size_t i = 0; i < BI_ARRAY_SIZE(kept_exact); i++)
 		if (strcmp(path, kept_exact[i]) == 0)
-			return BI_KEEP_CONTENT;
+			return size <= BI_MAX_KEPT_FILE ? BI_KEEP_CONTENT : BI_KEEP_NONE;
 	for (size_t i = 0; i < BI_ARRAY_SIZE(kept_prefix); i++)
 		if (strncmp(path, kept_prefix[i], strlen(kept_prefix[i])) == 0)
 			return size <= BI_MAX_KEPT_FILE ? BI_KEEP_CONTENT : BI_KEEP_NONE;
 	/* musl's loader path: etc/ld-musl-x86_64.path */
 	if (strncmp(path, "etc/ld-musl-", 12) == 0 && strstr(path + 12, ".path") &&
-	    !strchr(path + 4, '/'))
+	    !strchr(path + 4, '/') && size <= 64 * BI_KiB)
 		return BI_KEEP_CONTENT;
 	if (size < 64 * BI_KiB && java_release(path))
 		return BI_KEEP_CONTENT;

@@ -158,7 +158,9 @@ int bi_analyze__packages(struct bi_analysis *a, const struct bi_view *v, struct 
 			continue;
 		a->pkgs.format = BI_PKG_RPM;
 		if (!unread(a, e, rpmdbs[i])) {
-			r = bi_rpmdb_parse(e->content, rpmdbs[i], &cb, &a->pkgs, err);
+			char name[64];
+			snprintf(name, sizeof(name), "/%s", rpmdbs[i]);
+			r = bi_rpmdb_parse(e->content, name, &cb, &a->pkgs, err);
 			if (r < 0)
 				return r;
 		}

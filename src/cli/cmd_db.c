@@ -14,7 +14,7 @@ static const char *const feeds[] = {
 	"https://secdb.alpinelinux.org/<release>/main.json (and community.json)",
 	"https://www.debian.org/security/oval/oval-definitions-<codename>.xml.bz2",
 	"https://security-tracker.debian.org/tracker/data/json",
-	"https://osv-vulnerabilities.storage.googleapis.com/<Ecosystem>/all.zip (unzip it)",
+	"https://osv-vulnerabilities.storage.googleapis.com/<Ecosystem>/all.zip",
 	"https://security.access.redhat.com/data/oval/v2/RHEL<N>/rhel-<N>.oval.xml.bz2",
 };
 
@@ -30,7 +30,7 @@ static void usage(FILE *f)
 	      "        plain, .bz2 or .xz. Each file (or folder) is one transaction: a feed\n"
 	      "        that fails to import leaves the database as it was. Importing the\n"
 	      "        same feed again replaces it. Formats:\n"
-	      "          OSV JSON: one record, or a folder of records (an unzipped all.zip)\n"
+	      "          OSV JSON: one record, a folder of records, or an all.zip\n"
 	      "          Alpine secdb JSON (secdb.alpinelinux.org/vX.Y/main.json)\n"
 	      "          Debian Security Tracker JSON (tracker/data/json)\n"
 	      "          OVAL XML: Debian (dpkginfo) and Red Hat family (rpminfo)\n"
@@ -51,9 +51,18 @@ static void usage(FILE *f)
 	      "\n"
 	      "Examples:\n"
 	      "  baseimg db import alpine-secdb/v3.20/main.json oval-definitions-bookworm.xml.bz2\n"
-	      "  baseimg db import osv-debian/          # a folder of OSV records\n"
+	      "  baseimg db import Debian-all.zip          # OSV records, zipped\n"
 	      "  baseimg db status\n",
 	      f);
+}
+
+/* Print err, free it, and return the exit status. */
+static int fail(struct bi_err *err)
+{
+	int s = cli_fail(err);
+
+	bi_err_free(err);
+	return s;
 }
 
 static int do_import(const char *path, int argc, char **argv)
@@ -67,7 +76,7 @@ static int do_import(const char *path, int argc, char **argv)
 		return cli_usage_error("db", "import: expected at least one FILE or FOLDER");
 	r = bi_vulndb_open(path, BI_VULNDB_WRITE, &db, &err);
 	if (r < 0)
-		return cli_fail(err);
+		return fail(err);
 	for (int i = 0; i < argc; i++) {
 		_cleanup_(bi_buf_release) struct bi_buf out = BI_BUF_INIT(BI_BUF_NOLIMIT);
 		struct bi_import_result res;
@@ -133,10 +142,10 @@ static int do_status(const char *path, bool json, long max_age)
 
 	r = bi_vulndb_open(path, 0, &db, &err);
 	if (r < 0)
-		return cli_fail(err);
+		return fail(err);
 	r = bi_vulndb_sources(db, &src, &n, &err);
 	if (r < 0)
-		return cli_fail(err);
+		return fail(err);
 	if (json) {
 		struct bi_jsonw w;
 		bi_jsonw_init(&w, &out, true);

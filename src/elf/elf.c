@@ -220,7 +220,7 @@ static bool has_go_note(struct rd *d, const struct phdr *ph)
 	const unsigned char *p;
 	size_t len = ph->filesz, i = 0;
 
-	if (len > 4096 || ph->offset + len > d->headlen)
+	if (len > 4096 || ph->offset > d->headlen || len > d->headlen - ph->offset)
 		return false;
 	p = d->head + ph->offset;
 	while (i + 12 <= len) {

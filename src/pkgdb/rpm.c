@@ -81,7 +81,7 @@ int bi_rpmdb_parse(struct bi_span sqlite_bytes, const char *name, const struct b
 		return r;
 	r = bi_db_prepare(db, "SELECT hnum, blob FROM Packages ORDER BY hnum", &st, err);
 	if (r < 0)
-		return bi_err_wrap(err, "%s: not an rpm database", name);
+		return r; /* "NAME: prepare: file is not a database" */
 	while ((r = bi_stmt_step(st, err)) > 0) {
 		struct bi_rpm_header h = { 0 };
 		struct bi_err *herr = NULL;

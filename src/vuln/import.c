@@ -248,6 +248,45 @@ static char *scope_line(const struct bi_import_ctx *c)
 	return bi_xasprintf("%s %s%s", c->distro, c->release, c->many_releases ? " and more" : "");
 }
 
+static char *scope_line(const struct bi_import_ctx *c);
+
+static int import_zip(struct bi_vulndb *db, const char *path, struct bi_import_result *res,
+		      struct bi_err **err)
+{
+	_cleanup_(bi_vulndb_import_freep) struct bi_vulndb_import *imp = NULL;
+	struct bi_import_ctx c = { .name = path };
+	char name[512];
+	size_t records = 0;
+	int r;
+
+	base_name(path, name, sizeof(name));
+	r = bi_vulndb_import_begin(db, "osv", name, &imp, err);
+	if (r < 0)
+		return r;
+	c.imp = imp;
+	r = bi_osv_import_zip(&c, path, &records, err);
+	if (r == 0 && records == 0)
+		r = bi_err_set(err, BI_EFORMAT, "%s: no OSV records (*.json) in this zip", path);
+	if (r == 0 && records == c.skipped)
+		r = bi_err_set(err, BI_EFORMAT, "%s: no record could be read; the first: %s", path,
+			       c.first_skip ? c.first_skip : "?");
+	if (r == 0) {
+		_cleanup_free_ char *scope = scope_line(&c);
+		bi_vulndb_import_set_scope(imp, scope);
+		bi_vulndb_import_set_date(imp, c.data_date);
+		r = bi_vulndb_import_commit(imp, &res->counts, err);
+	}
+	if (r == 0) {
+		res->kind = BI_FEED_OSV;
+		res->scope = scope_line(&c);
+		res->data_date = c.data_date ? bi_xstrdup(c.data_date) : NULL;
+		res->skipped = c.skipped;
+		res->first_skip = TAKE_PTR(c.first_skip);
+	}
+	bi_import_ctx_release(&c);
+	return r;
+}
+
 static int import_file(struct bi_vulndb *db, const char *path, struct bi_import_result *res,
 		       struct bi_err **err)
 {
@@ -275,11 +314,16 @@ static int import_file(struct bi_vulndb *db, const char *path, struct bi_import_
 		bi_buf_setlen(&head, head.len + n);
 	}
 	kind = sniff(bi_buf_span(&head));
+	if (kind == BI_FEED_UNKNOWN && bi_decomp_kind(d) == BI_DECOMP_PLAIN && head.len >= 4 &&
+	    (memcmp(head.buf, "PK\x03\x04", 4) == 0 || memcmp(head.buf, "PK\x05\x06", 4) == 0) &&
+	    strcmp(path, "-") != 0)
+		return import_zip(db, path, res, err);
 	if (kind == BI_FEED_UNKNOWN)
-		return bi_err_set(err, BI_EFORMAT,
-				  "%s: unrecognised format (want OSV JSON, Alpine secdb JSON, the "
-				  "Debian Security Tracker JSON or OVAL XML; plain, .bz2 or .xz)",
-				  path);
+		return bi_err_set(
+			err, BI_EFORMAT,
+			"%s: unrecognised format (want OSV JSON or all.zip, Alpine secdb JSON, the "
+			"Debian Security Tracker JSON or OVAL XML; plain, .bz2 or .xz)",
+			path);
 	base_name(path, name, sizeof(name));
 	strip_ext(name);
 	r = bi_vulndb_import_begin(db, bi_feed_kind_name(kind), name, &imp, err);

@@ -60,6 +60,9 @@ int bi_secdb_import(struct bi_import_ctx *c, struct bi_span text, struct bi_err 
 /* One OSV record (JSON object). */
 int bi_osv_import_record(struct bi_import_ctx *c, struct bi_span text, const char *name,
 			 struct bi_err **err);
+/* An OSV all.zip (mapped, members inflated one at a time). */
+int bi_osv_import_zip(struct bi_import_ctx *c, const char *path, size_t *ret_records,
+		      struct bi_err **err);
 /* OVAL XML, streamed. */
 int bi_oval_import(struct bi_import_ctx *c, struct bi_decomp *in, struct bi_err **err);
 /* Debian Security Tracker JSON, streamed one source package at a time. */

@@ -412,7 +412,7 @@ static int ref_cmp(const void *a, const void *b)
 static const struct oval_ref *find(const struct oval_ref *v, size_t n, const char *id)
 {
 	struct oval_ref key = { .id = (char *)id };
-	return id ? bsearch(&key, v, n, sizeof(*v), ref_cmp) : NULL;
+	return id && n ? bsearch(&key, v, n, sizeof(*v), ref_cmp) : NULL;
 }
 
 /* "0", "0:0": the OVAL way of saying no version fixes it. */
@@ -423,9 +423,12 @@ static bool is_zero_version(const char *v)
 
 static int emit(struct oval *o, struct bi_err **err)
 {
-	qsort(o->tests, o->ntests, sizeof(*o->tests), ref_cmp);
-	qsort(o->objects, o->nobjects, sizeof(*o->objects), ref_cmp);
-	qsort(o->states, o->nstates, sizeof(*o->states), ref_cmp);
+	if (o->ntests)
+		qsort(o->tests, o->ntests, sizeof(*o->tests), ref_cmp);
+	if (o->nobjects)
+		qsort(o->objects, o->nobjects, sizeof(*o->objects), ref_cmp);
+	if (o->nstates)
+		qsort(o->states, o->nstates, sizeof(*o->states), ref_cmp);
 	for (size_t i = 0; i < o->ndefs; i++) {
 		struct oval_def *d = &o->defs[i];
 		const char *distro = d->distro ? d->distro : o->file_distro;

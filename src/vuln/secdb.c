@@ -10,6 +10,7 @@
  * carry aliases after the id ("CVE-2021-27219 GHSL-2021-045", "CVE-... XSA-..")
  * or a note ("CVE-2019-1234 (BGP)"): when an entry has CVE ids, each CVE is
  * recorded and the other tokens are aliases; otherwise the first id is.
+ * "CVE_2019-1234" (a few entries) is read as "CVE-2019-1234".
  */
 #include "util/common.h"
 #include "util/json.h"
@@ -66,9 +67,13 @@ static int add_ids(struct bi_import_ctx *c, const char *release, const char *pkg
 		int r;
 
 		tok = bi_span_trim(tok);
+		id = bi_span_dup(tok);
+		/* A few entries write "CVE_2019-1234". */
+		if (strncmp(id, "CVE_", 4) == 0)
+			id[3] = '-';
+		tok = bi_span_str(id);
 		if (!looks_like_id(tok) || (cves && !bi_span_starts_with(tok, "CVE-")))
 			continue;
-		id = bi_span_dup(tok);
 		row.vuln_id = id;
 		r = bi_import_row(c, &row, err);
 		if (r < 0)

@@ -71,3 +71,24 @@ XDG_CACHE_HOME=$TMP/xdg BASEIMG_DB= "$BASEIMG" db import "$DATA/osv-ranges.json"
 check "default path under XDG_CACHE_HOME" '[ -s "$TMP/xdg/baseimg/vuln.db" ]'
 "$BASEIMG" db frob >/dev/null 2>&1
 check "unknown subcommand: exit 2" '[ $? -eq 2 ]'
+
+# OSV all.zip: deflated and stored members, a non-record member ignored; a
+# flipped byte in one member's data is caught by its CRC and that record skipped.
+python3 - "$DATA" "$TMP" <<'PY'
+import sys, zipfile
+data, tmp = sys.argv[1], sys.argv[2]
+rec = open(data + "/osv-ranges.json").read()
+with zipfile.ZipFile(tmp + "/all.zip", "w") as z:
+    z.writestr("TEST-2024-0001.json", rec, compress_type=zipfile.ZIP_DEFLATED)
+    z.writestr("TEST-2024-0002.json", rec.replace("TEST-2024-0001", "TEST-2024-0002"),
+               compress_type=zipfile.ZIP_STORED)
+    z.writestr("README.txt", "not a record")
+d = bytearray(open(tmp + "/all.zip", "rb").read())
+d[60] ^= 0xFF  # inside the first member's deflate data
+open(tmp + "/flipped.zip", "wb").write(d)
+PY
+out=$("$BASEIMG" db --db "$TMP/z.db" import "$TMP/all.zip" 2>&1)
+check "OSV all.zip: both records imported" 'grep -q "all.zip: osv, alpine v3.20, .*: 2 vulnerabilities, 6 rows" <<<"$out"'
+out=$("$BASEIMG" db --db "$TMP/z.db" import "$TMP/flipped.zip" 2>&1)
+check "OSV all.zip with a damaged member: that record skipped with a warning" \
+	'grep -q "1 vulnerabilities, 3 rows" <<<"$out" && grep -q "flipped.zip: 1 damaged or unsupported records skipped" <<<"$out"'

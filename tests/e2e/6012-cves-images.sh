@@ -69,6 +69,29 @@ fi
 compare "debian full image vs bookworm OVAL" "oci:$IMAGES/oci/full" "$O" oval \
 	"$S/debian-oval/oval-definitions-bookworm.xml.bz2"
 
+# A Debian root with every source package the OVAL names, each at the middle
+# one of its fixed versions (boundaries, epochs, ~ and + all get exercised).
+python3 - "$O" "$TMP/deb-root" <<'PY'
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+root = sys.argv[2]
+rows = {}
+for pkg, fixed in db.execute("SELECT package, fixed FROM affected WHERE fixed IS NOT NULL"):
+    rows.setdefault(pkg, set()).add(fixed)
+os.makedirs(root + "/etc")
+os.makedirs(root + "/var/lib/dpkg")
+open(root + "/etc/os-release", "w").write("ID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n")
+import functools, subprocess
+with open(root + "/var/lib/dpkg/status", "w") as f:
+    for pkg in sorted(rows):
+        vs = sorted(rows[pkg])
+        v = vs[len(vs) // 2]
+        f.write("Package: bin-%s\nStatus: install ok installed\nArchitecture: amd64\n"
+                "Source: %s\nVersion: %s\nMaintainer: t\nDescription: t\n\n" % (pkg, pkg, v))
+PY
+compare "debian root with every OVAL source package vs bookworm OVAL" "dir:$TMP/deb-root" "$O" oval \
+	"$S/debian-oval/oval-definitions-bookworm.xml.bz2"
+
 # --base: distroless-debug is distroless plus one layer.
 if [ -d "$IMAGES/oci/distroless-debug" ]; then
 	"$BASEIMG" cves --db "$O" --format json "oci:$IMAGES/oci/distroless" >"$TMP/base.json"

@@ -135,17 +135,26 @@ def secdb(pkgs, files):
         never, affected = set(), {}
         for key, ids in fixes.get(src, []):
             for entry in ids:
-                toks = entry.split()
+                toks = [t.replace("CVE_", "CVE-", 1) if t.startswith("CVE_") else t
+                        for t in entry.split()]
+                toks = [t for t in toks if re.match(r"^[A-Z]+-[A-Za-z0-9_:.-]+$", t)]
                 cves = [t for t in toks if t.startswith("CVE-")]
                 chosen = cves if cves else toks[:1]
                 for vid in chosen:
                     if key == "0":
                         never.add(vid)
-                    elif apkcmp(ver, key) < 0:
-                        affected[vid] = True
-        for vid in affected:
-            if vid not in never:
-                out.add((vid, name, "fixable"))
+                        continue
+                    try:
+                        if apkcmp(ver, key) < 0:
+                            affected[vid] = True
+                    except ValueError:
+                        # Outside apk's grammar (secdb has a few: "10.0.11-0"):
+                        # apk's fallback rules apply; reported as "?" for the
+                        # caller to leave out of an exact comparison.
+                        affected.setdefault(vid, None)
+        for vid, yes in affected.items():
+            if vid not in never and yes is not False:
+                out.add((vid, name, "fixable" if yes else "?"))
     return out
 
 
@@ -158,6 +167,12 @@ def oval(pkgs, fn):
             tag = ns(el.tag)
             if tag == "definition":
                 cves = [r.get("ref_id") for r in el.iter() if ns(r.tag) == "reference" and r.get("source") == "CVE"]
+                if not cves:
+                    # A definition without CVE references (Debian's DSA "patch"
+                    # class): an OVAL evaluator reports the definition, by title.
+                    t = [x.text for x in el.iter() if ns(x.tag) == "title"]
+                    if t and t[0]:
+                        cves = [t[0].split()[0].rstrip(":")]
                 refs = [c.get("test_ref") for c in el.iter() if ns(c.tag) == "criterion"]
                 defs.append((cves, refs))
                 el.clear()

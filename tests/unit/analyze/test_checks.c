@@ -295,6 +295,37 @@ static void test_musl_and_mismatch(void **state)
 	}
 }
 
+/* Script entrypoints, when the walker kept their first bytes. */
+static void test_scripts(void **state)
+{
+	static char *ep[] = { (char *)"/entrypoint.sh" };
+	static char *ep2[] = { (char *)"/run.py" };
+	static char *ep3[] = { (char *)"/ok.sh" };
+	struct mockfs m = { 0 };
+	struct bi_image img = { .config = {
+					.entrypoint = ep, .nentrypoint = 1, .user = (char *)"1" } };
+	struct bi_analysis *a;
+
+	mock_exe(&m, "entrypoint.sh", NULL, 0)->content = BI_SPAN_LIT("#!/bin/bash\nexec \"$@\"\n");
+	mock_exe(&m, "run.py", NULL, 0)->content = BI_SPAN_LIT("#!/usr/bin/env python3 -u\n");
+	mock_exe(&m, "ok.sh", NULL, 0)->content = BI_SPAN_LIT("#! /bin/sh -e\n");
+	mock_dir(&m, "usr/bin", 0);
+	mock_exe(&m, "usr/bin/env", NULL, 0);
+	mock_dir(&m, "bin", 0);
+	mock_exe(&m, "bin/sh", NULL, 0);
+	a = run(&m, &img);
+	EXPECT(a, "BI202 /bin/bash");
+	bi_analysis_free(a);
+	img.config.entrypoint = ep2;
+	a = run(&m, &img);
+	EXPECT(a, "BI201 python3");
+	bi_analysis_free(a);
+	img.config.entrypoint = ep3;
+	a = run(&m, &img);
+	EXPECT(a, "");
+	bi_analysis_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -303,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_shell_form_and_missing),
 		cmocka_unit_test(test_glibc_library_search),
 		cmocka_unit_test(test_musl_and_mismatch),
+		cmocka_unit_test(test_scripts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
