@@ -181,6 +181,11 @@ static void from_rules(struct bi_lint_ctx *c, const struct bi_stage *s)
 
 	if (s->base_stage >= 0 || !s->image || strcmp(s->image, "scratch") == 0)
 		return;
+	/* FROM naming a later stage: a (broken) stage reference, BI110 says so. */
+	for (size_t i = 0; i < c->b->nissues; i++)
+		if (c->b->issues[i].kind == BI_BUILD_FROM_LATER_STAGE &&
+		    c->b->issues[i].instr == in)
+			return;
 	if (bi_ref_parse(s->image, &ref, &e) < 0) {
 		bi_lint__add(c, BI_RULE_100, in,
 			     "write [REGISTRY/]NAME[:TAG][@sha256:DIGEST] with a lower-case name",
