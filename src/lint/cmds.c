@@ -267,7 +267,8 @@ bool bi_pm_is_build_tool(const char *pkg)
 
 	if (bi_pm_is_c_toolchain(pkg) || in_list(pkg, tools))
 		return true;
-	return len > 4 && eq(pkg + len - 4, "-dev");
+	/* Debian/Alpine "-dev", and their RPM (dnf, yum, microdnf) spelling "-devel" */
+	return (len > 4 && eq(pkg + len - 4, "-dev")) || (len > 6 && eq(pkg + len - 6, "-devel"));
 }
 
 /* ------------------------------------------------------------- python --- */

@@ -267,6 +267,10 @@ static const char *libc_name(enum bi_libc l)
 	return l == BI_LIBC_MUSL ? "musl" : "glibc";
 }
 
+static void copy_rules_stage(struct bi_lint_ctx *c, const struct bi_stage *fin,
+			     const struct bi_lint_root *fr, const struct bi_lint_facts *f,
+			     struct dyn *memo, bool *known);
+
 void bi_lint__copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin,
 			 const struct bi_lint_facts *f)
 {
@@ -274,6 +278,15 @@ void bi_lint__copy_rules(struct bi_lint_ctx *c, const struct bi_stage *fin,
 	_cleanup_free_ struct dyn *memo = bi_xcalloc(c->b->nstages, sizeof(*memo));
 	_cleanup_free_ bool *known = bi_xcalloc(c->b->nstages, sizeof(*known));
 
+	/* The final stage and the stages it is built FROM all end up in the image. */
+	for (const struct bi_stage *st = fin; st; st = base_of(c, st))
+		copy_rules_stage(c, st, fr, f, memo, known);
+}
+
+static void copy_rules_stage(struct bi_lint_ctx *c, const struct bi_stage *fin,
+			     const struct bi_lint_root *fr, const struct bi_lint_facts *f,
+			     struct dyn *memo, bool *known)
+{
 	for (size_t u = 0; u < fin->nuses; u++) {
 		const struct bi_stage_use *use = &fin->uses[u];
 		const struct bi_stage *src;

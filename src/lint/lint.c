@@ -19,13 +19,30 @@ void bi_lint_result_release(struct bi_lint_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* "# baseimg ignore=BI104,BI103" in the comment block above the instruction. */
+/* A word of an ignore list: a rule id or name, "all" or "*". */
+static bool ignore_word(struct bi_span tok)
+{
+	if (bi_span_ieq_str(tok, "all") || bi_span_eq_str(tok, "*"))
+		return true;
+	for (size_t r = 0; r < BI_RULE__MAX; r++)
+		if (bi_span_ieq_str(tok, bi_lint_rules()[r].id) ||
+		    bi_span_ieq_str(tok, bi_lint_rules()[r].name))
+			return true;
+	return false;
+}
+
+/*
+ * "# baseimg ignore=BI104,BI103" in the comment block above the instruction.
+ * The list may be separated by commas and/or spaces ("BI104 BI103"); it ends
+ * at the first word that is not a rule, so a trailing explanation
+ * ("ignore=BI104 -- pinned by renovate") is allowed.
+ */
 static bool suppressed(const struct bi_instr *in, enum bi_rule rule)
 {
 	const char *id = bi_lint_rules()[rule].id;
 
 	for (size_t i = 0; i < in->ncomments; i++) {
-		struct bi_span s = bi_span_trim(bi_span_str(in->comments[i])), tok;
+		struct bi_span s = bi_span_trim(bi_span_str(in->comments[i]));
 
 		while (s.len && s.ptr[0] == '#')
 			s = bi_span_trim(bi_span_sub(s, 1, s.len - 1));
@@ -37,16 +54,18 @@ static bool suppressed(const struct bi_instr *in, enum bi_rule rule)
 		s = bi_span_trim(s);
 		if (!bi_span_eat_prefix(&s, "=") && !bi_span_eat_prefix(&s, ":"))
 			continue;
-		/* Stop at a trailing explanation: "ignore=BI104 -- reason". */
-		for (size_t k = 0; k < s.len; k++) {
-			if (s.ptr[k] == ' ' && !(k > 0 && s.ptr[k - 1] == ',') &&
-			    !(k + 1 < s.len && s.ptr[k + 1] == ',')) {
-				s.len = k;
+		for (size_t k = 0; k < s.len;) {
+			struct bi_span tok;
+			size_t e = k;
+
+			while (e < s.len && s.ptr[e] != ',' && s.ptr[e] != ' ' && s.ptr[e] != '\t')
+				e++;
+			tok = bi_span_sub(s, k, e - k);
+			k = e + 1;
+			if (!tok.len)
+				continue;
+			if (!ignore_word(tok))
 				break;
-			}
-		}
-		while (bi_span_split(&s, ',', &tok)) {
-			tok = bi_span_trim(tok);
 			if (bi_span_ieq_str(tok, id) || bi_span_ieq_str(tok, "all") ||
 			    bi_span_eq_str(tok, "*") ||
 			    bi_span_ieq_str(tok, bi_lint_rules()[rule].name))
@@ -181,6 +200,11 @@ static void from_rules(struct bi_lint_ctx *c, const struct bi_stage *s)
 
 	if (s->base_stage >= 0 || !s->image || strcmp(s->image, "scratch") == 0)
 		return;
+	/* FROM naming a later stage: a (broken) stage reference, BI110 says so. */
+	for (size_t i = 0; i < c->b->nissues; i++)
+		if (c->b->issues[i].kind == BI_BUILD_FROM_LATER_STAGE &&
+		    c->b->issues[i].instr == in)
+			return;
 	if (bi_ref_parse(s->image, &ref, &e) < 0) {
 		bi_lint__add(c, BI_RULE_100, in,
 			     "write [REGISTRY/]NAME[:TAG][@sha256:DIGEST] with a lower-case name",

@@ -372,11 +372,17 @@ static void track_tools(struct bi_lint_ctx *c, struct tools *t, const struct bi_
 		if (!spend(c, t->n * (a->npkgs + 1)))
 			break;
 		for (size_t i = 0; i < t->n; i++) {
+			/*
+			 * Only a removal in the same RUN keeps the tools out of the
+			 * image: a later RUN cannot shrink the layer that added them.
+			 */
+			if (t->v[i].in != in)
+				continue;
 			for (size_t j = 0; j < a->npkgs; j++)
 				if (eq(t->v[i].pkg, a->pkgs[j]) ||
 				    (t->v[i].group && eq(t->v[i].group, a->pkgs[j])))
 					t->v[i].removed = true;
-			if (a->auto_remove && *mark_auto && t->v[i].in == in)
+			if (a->auto_remove && *mark_auto)
 				t->v[i].removed = true;
 		}
 		break;
