@@ -150,6 +150,16 @@ struct bi_compare_row {
 	size_t packages;
 	char *checks; /* "BI202 BI203": errors and warnings, or "" */
 	enum bi_check_severity worst;
+	/*
+	 * Measured CVE surface, filled by the caller that has a vulnerability
+	 * database (cmd_compare); otherwise the column shows the package count.
+	 */
+	struct {
+		bool db;       /* a database was consulted */
+		bool measured; /* the counts below are real */
+		size_t total, fixable, critical, high;
+		char *note; /* why not measured ("no data for debian trixie"), or NULL */
+	} cve;
 };
 void bi_compare_row_from(const struct bi_analysis *a, struct bi_compare_row *ret);
 void bi_compare_row_release(struct bi_compare_row *r);

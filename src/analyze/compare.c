@@ -2,8 +2,8 @@
 /*
  * `baseimg compare`: the chapter's table (size, glibc, shell, debug ease, CVE
  * surface), measured, one row per image, plus package and file counts and
- * the checks that fail. CVE surface is the package count until `baseimg cves`
- * gives a vulnerability count.
+ * the checks that fail. CVE surface is the vulnerability count when the
+ * caller consulted a database (r->cve), else the package count.
  */
 #include "util/common.h"
 #include "analyze/analyze.h"
@@ -92,6 +92,7 @@ void bi_compare_row_release(struct bi_compare_row *r)
 	free(r->shell);
 	free(r->shell_kind);
 	free(r->checks);
+	free(r->cve.note);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -126,6 +127,15 @@ static char *cell(const struct bi_compare_row *r, int col, bool multi_platform)
 	case C_FILES:
 		return bi_xasprintf("%" PRIu64, r->files);
 	case C_CVE:
+		if (r->cve.measured && r->cve.total == 0)
+			return bi_xstrdup("0");
+		if (r->cve.measured && r->cve.critical + r->cve.high)
+			return bi_xasprintf("%zu (%zu crit/high, %zu fixable)", r->cve.total,
+					    r->cve.critical + r->cve.high, r->cve.fixable);
+		if (r->cve.measured)
+			return bi_xasprintf("%zu (%zu fixable)", r->cve.total, r->cve.fixable);
+		if (r->cve.db)
+			return bi_xasprintf("n/a (%zu pkgs)", r->packages);
 		return bi_xasprintf("%zu pkgs", r->packages);
 	case C_CHECKS:
 		return bi_xstrdup(r->checks[0] ? r->checks : "-");
@@ -230,6 +240,16 @@ void bi_compare_json(struct bi_jsonw *w, const struct bi_compare_row *rows, size
 		bi_jsonw_key(w, "cve_surface");
 		bi_jsonw_object_begin(w);
 		bi_jsonw_kuint(w, "packages", r->packages);
+		if (r->cve.measured) {
+			bi_jsonw_kuint(w, "vulnerabilities", r->cve.total);
+			bi_jsonw_kuint(w, "critical", r->cve.critical);
+			bi_jsonw_kuint(w, "high", r->cve.high);
+			bi_jsonw_kuint(w, "fixable", r->cve.fixable);
+		} else {
+			bi_jsonw_key(w, "vulnerabilities");
+			bi_jsonw_null(w);
+		}
+		bi_jsonw_kstring(w, "note", r->cve.note);
 		bi_jsonw_object_end(w);
 		bi_jsonw_key(w, "failing_checks");
 		bi_jsonw_array_begin(w);

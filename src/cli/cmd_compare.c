@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 #include <getopt.h>
+#include <unistd.h>
 
 #include "cli/image_opt.h"
+#include "vuln/match.h"
+#include "vuln/vulndb.h"
+
+enum { OPT_DB = 0x300 };
 
 static void usage(FILE *f)
 {
@@ -9,8 +14,13 @@ static void usage(FILE *f)
 	      "\n"
 	      "Compare images side by side, measured: one row per image with its class, size\n"
 	      "(uncompressed and compressed), libc, shell, debug ease, package and file counts,\n"
-	      "CVE surface (the package count) and the checks that fail (errors and warnings).\n"
-	      "Each image is read, measured and released before the next one.\n"
+	      "CVE surface and the checks that fail (errors and warnings). Each image is read,\n"
+	      "measured and released before the next one.\n"
+	      "\n"
+	      "CVE surface: with a vulnerability database (see 'baseimg db'), the findings\n"
+	      "'baseimg cves' reports for the image, with how many are critical or high and how\n"
+	      "many a newer package fixes; \"n/a\" when the database has no data for the\n"
+	      "image's release. Without a database, the package count.\n"
 	      "\n"
 	      "IMAGE: oci:DIR[:TAG], oci-archive:FILE[:TAG], docker-archive:FILE[:REF], dir:PATH,\n"
 	      "       - (an archive on standard input, once), or a path detected by its contents.\n"
@@ -22,19 +32,101 @@ static void usage(FILE *f)
 	      "  --all-platforms      one row per platform of each index\n"
 	      "  --fail-on SEVERITY   exit 1 when any image has a check at or above SEVERITY:\n"
 	      "                       error (default), warning, note, or none\n"
+	      "  --db PATH            the vulnerability database for the CVE column (default:\n"
+	      "                       $BASEIMG_DB, else ${XDG_CACHE_HOME:-~/.cache}/baseimg/\n"
+	      "                       vuln.db, used when it exists)\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Exit status: 0 fine, 1 a check at or above --fail-on, 2 usage error,\n"
-	      "3 an unreadable or corrupt image (named on standard error).\n"
+	      "3 an unreadable or corrupt image or database (named on standard error).\n"
 	      "\n"
 	      "Example:\n"
 	      "  baseimg compare --format markdown oci:img/alpine oci:img/slim oci:img/full\n",
 	      f);
 }
 
+/*
+ * The database for the CVE column: --db must open; the default one is used
+ * when it exists, and a broken default only warns. *ret stays NULL without one.
+ */
+static int cve_db_open(const char *opt, struct bi_vulndb **ret)
+{
+	_cleanup_free_ char *path = opt ? bi_xstrdup(opt) : bi_vulndb_default_path();
+	struct bi_err *err = NULL;
+	int status;
+
+	*ret = NULL;
+	if (!opt && access(path, F_OK) != 0)
+		return 0;
+	if (bi_vulndb_open(path, 0, ret, &err) == 0)
+		return 0;
+	if (!opt) {
+		cli_warn("%s; the CVE column shows package counts", bi_err_msg(err));
+		bi_err_free(err);
+		return 0;
+	}
+	bi_err_wrap(&err, "--db");
+	status = cli_fail(err);
+	bi_err_free(err);
+	return status;
+}
+
+/* Fill r->cve with what `baseimg cves` would report for the image. */
+static void cve_measure(struct bi_vulndb *db, const struct bi_analysis *a, struct bi_compare_row *r)
+{
+	struct bi_findings f = { 0 };
+	struct bi_vuln_target t;
+	struct bi_err *err = NULL;
+	bool has = false;
+
+	r->cve.db = true;
+	if (a->pkgs.n == 0) {
+		r->cve.measured = true;
+		r->cve.note = bi_xstrdup("no package database: nothing to match");
+		return;
+	}
+	struct bi_distro d = {
+		.id = a->has_os ? a->os.id : NULL,
+		.version_id = a->has_os ? a->os.version_id : NULL,
+		.codename = a->has_os ? a->os.codename : NULL,
+		.pretty_name = a->has_os ? a->os.pretty_name : NULL,
+		.id_like = a->has_os ? a->os.id_like : NULL,
+	};
+	if (bi_vuln_target(&d, &t, &err) < 0 ||
+	    bi_vulndb_has_release(db, t.distro, t.release, &has, &err) < 0) {
+		r->cve.note = bi_xstrdup(bi_err_msg(err));
+		bi_err_free(err);
+		return;
+	}
+	if (!has) {
+		r->cve.note =
+			bi_xasprintf("the database has no data for %s %s", t.distro, t.release);
+		return;
+	}
+	if (bi_vuln_match(db, &t, &a->pkgs, &f, &err) < 0) {
+		r->cve.note = bi_xstrdup(bi_err_msg(err));
+		cli_warn("%s: %s", r->reference, bi_err_msg(err));
+		bi_err_free(err);
+		bi_findings_release(&f);
+		return;
+	}
+	r->cve.measured = true;
+	r->cve.total = f.n;
+	for (size_t i = 0; i < f.n; i++) {
+		r->cve.fixable += f.v[i].status == BI_FIND_FIXABLE;
+		r->cve.critical += f.v[i].severity == BI_SEV_CRITICAL;
+		r->cve.high += f.v[i].severity == BI_SEV_HIGH;
+	}
+	bi_findings_release(&f);
+}
+
 int cmd_compare(int argc, char **argv)
 {
-	static const struct option longopts[] = { CLI_IMAGE_LONGOPTS, { NULL, 0, NULL, 0 } };
+	static const struct option longopts[] = { CLI_IMAGE_LONGOPTS,
+						  { "db", required_argument, NULL, OPT_DB },
+						  { NULL, 0, NULL, 0 } };
+	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = NULL;
+	const char *db_opt = NULL;
 	struct cli_image_opts o;
 	struct bi_compare_row *rows = NULL;
 	size_t nrows = 0;
@@ -50,6 +142,10 @@ int cmd_compare(int argc, char **argv)
 		if (c == 'h') {
 			usage(stdout);
 			return BI_EXIT_OK;
+		}
+		if (c == OPT_DB) {
+			db_opt = optarg;
+			continue;
 		}
 		if (c == '?')
 			return cli_usage_error("compare", "unknown or incomplete option '%s'",
@@ -70,6 +166,9 @@ int cmd_compare(int argc, char **argv)
 			return cli_usage_error("compare", "standard input ('-') can be read once");
 		stdin_used = true;
 	}
+	r = cve_db_open(db_opt, &db);
+	if (r > 0)
+		return r;
 	for (int i = optind; i < argc; i++) {
 		struct bi_image **imgs = NULL;
 		struct bi_analysis **as = NULL;
@@ -83,8 +182,12 @@ int cmd_compare(int argc, char **argv)
 		if (cli_findings_status(as, n, o.fail_on) == BI_EXIT_FINDINGS)
 			status = BI_EXIT_FINDINGS;
 		rows = bi_xreallocarray(rows, nrows + n, sizeof(*rows));
-		for (size_t k = 0; k < n; k++)
-			bi_compare_row_from(as[k], &rows[nrows++]);
+		for (size_t k = 0; k < n; k++) {
+			bi_compare_row_from(as[k], &rows[nrows]);
+			if (db)
+				cve_measure(db, as[k], &rows[nrows]);
+			nrows++;
+		}
 		cli_analyses_free(as, n);
 		bi_image_list_free(imgs, n);
 	}

@@ -16,8 +16,11 @@ struct bi_stmt {
 	struct bi_db *db;
 };
 
+/* "PATH: WHAT: sqlite's message"; WHAT NULL when sqlite's message says it all. */
 static int db_fail(struct bi_db *db, struct bi_err **err, const char *what)
 {
+	if (!what)
+		return bi_err_set(err, BI_EDB, "%s: %s", db->name, sqlite3_errmsg(db->h));
 	return bi_err_set(err, BI_EDB, "%s: %s: %s", db->name, what, sqlite3_errmsg(db->h));
 }
 
@@ -166,7 +169,7 @@ int bi_stmt_step(struct bi_stmt *st, struct bi_err **err)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_fail(st->db, err, "step");
+	return db_fail(st->db, err, NULL);
 }
 
 int bi_stmt_reset(struct bi_stmt *st, struct bi_err **err)

@@ -218,7 +218,7 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 		return r;
 	r = user_version(db->h, &v, err);
 	if (r < 0)
-		return bi_err_wrap(err, "%s is not a baseimg vulnerability database", path);
+		return bi_err_wrap(err, "not a baseimg vulnerability database");
 	if (v > BI_VULNDB_SCHEMA_VERSION)
 		return bi_err_set(err, BI_EDB,
 				  "%s: schema version %" PRId64

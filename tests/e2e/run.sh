@@ -34,6 +34,8 @@ SHARED=${BI_SHARED:-$SRC/../shared}
 FIX=$SRC/tests/fixtures
 BASEIMG=$(readlink -f "$BASEIMG")
 export SRC BASEIMG SHARED FIX
+# The user's own vulnerability database must not change results.
+unset BASEIMG_DB
 filter=${1:-}
 n=0
 failed=0
@@ -76,7 +78,7 @@ run_t() {
 		return
 	fi
 	local TMP; TMP=$(mktemp -d)
-	export TMP
+	export TMP XDG_CACHE_HOME=$TMP/.cache
 	local out="$TMP/.stdout" err="$TMP/.stderr" rc
 	(
 		cd "$TMP" || exit 99
@@ -123,7 +125,7 @@ run_sh() {
 	local t=$1 name line got_fail=0 rc
 	name=$(basename "$t" .sh)
 	local TMP; TMP=$(mktemp -d)
-	export TMP
+	export TMP XDG_CACHE_HOME=$TMP/.cache
 	exec 3< <(cd "$TMP" && bash "$t" 2>&1; echo "__rc=$?")
 	while IFS= read -r line <&3; do
 		case $line in
