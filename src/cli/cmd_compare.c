@@ -76,6 +76,7 @@ static void cve_measure(struct bi_vulndb *db, const struct bi_analysis *a, struc
 {
 	struct bi_findings f = { 0 };
 	struct bi_vuln_target t;
+	struct bi_distro d;
 	struct bi_err *err = NULL;
 	bool has = false;
 
@@ -85,13 +86,7 @@ static void cve_measure(struct bi_vulndb *db, const struct bi_analysis *a, struc
 		r->cve.note = bi_xstrdup("no package database: nothing to match");
 		return;
 	}
-	struct bi_distro d = {
-		.id = a->has_os ? a->os.id : NULL,
-		.version_id = a->has_os ? a->os.version_id : NULL,
-		.codename = a->has_os ? a->os.codename : NULL,
-		.pretty_name = a->has_os ? a->os.pretty_name : NULL,
-		.id_like = a->has_os ? a->os.id_like : NULL,
-	};
+	bi_distro_from_os(a->has_os ? &a->os : NULL, &d);
 	if (bi_vuln_target(&d, &t, &err) < 0 ||
 	    bi_vulndb_has_release(db, t.distro, t.release, &has, &err) < 0) {
 		r->cve.note = bi_xstrdup(bi_err_msg(err));

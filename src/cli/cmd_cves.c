@@ -286,13 +286,8 @@ static int audit(const struct opts *o, const char *spec, struct bi_vulndb *db,
 	if (a->pkgs.n == 0) {
 		rep.note = "no installed packages found (no package database)";
 	} else {
-		struct bi_distro d = {
-			.id = a->has_os ? a->os.id : NULL,
-			.version_id = a->has_os ? a->os.version_id : NULL,
-			.codename = a->has_os ? a->os.codename : NULL,
-			.pretty_name = a->has_os ? a->os.pretty_name : NULL,
-			.id_like = a->has_os ? a->os.id_like : NULL,
-		};
+		struct bi_distro d;
+		bi_distro_from_os(a->has_os ? &a->os : NULL, &d);
 		r = bi_vuln_target(&d, &t, &err);
 		if (r < 0)
 			goto fail;

@@ -12,6 +12,7 @@
  */
 #include "util/common.h"
 #include "vuln/import.h"
+#include "analyze/analyze.h"
 #include "vuln/match.h"
 
 const char *bi_finding_status_name(enum bi_finding_status s)
@@ -45,6 +46,18 @@ static bool has_word(const char *list, const char *word)
 		if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
 			return true;
 	return false;
+}
+
+void bi_distro_from_os(const struct bi_os *os, struct bi_distro *ret)
+{
+	*ret = (struct bi_distro){ 0 };
+	if (!os)
+		return;
+	ret->id = os->id;
+	ret->version_id = os->version_id;
+	ret->codename = os->codename;
+	ret->pretty_name = os->pretty_name;
+	ret->id_like = os->id_like;
 }
 
 int bi_vuln_target(const struct bi_distro *d, struct bi_vuln_target *ret, struct bi_err **err)

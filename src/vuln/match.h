@@ -25,6 +25,10 @@ struct bi_distro {
 	const char *id_like;	 /* "rhel centos fedora" (may be NULL) */
 };
 
+struct bi_os;
+/* The distro of an analysed image (os NULL: nothing known); borrows os's strings. */
+void bi_distro_from_os(const struct bi_os *os, struct bi_distro *ret);
+
 /* The database's view of the image. */
 struct bi_vuln_target {
 	char distro[32];	  /* "debian", "alpine", "ubuntu", "rocky", "almalinux", "rhel" */
