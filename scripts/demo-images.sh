@@ -1,7 +1,8 @@
 #!/bin/sh
 # make demo, last part (called by scripts/demo.sh): build the project's own
 # small fixture images once (scripts/mkfixtures.sh) and print the chapter's
-# table, measured: `baseimg compare` over them, then one inspect card.
+# table, measured: `baseimg compare` over them (with a CVE column from a
+# small database when ../shared is there), then one inspect card.
 set -u
 cd "$(dirname "$0")/.."
 B=${BASEIMG:-build/baseimg}
@@ -13,14 +14,30 @@ if ! scripts/mkfixtures.sh "$FIX" >"$FIX.log" 2>&1; then
 	exit 0
 fi
 O=$FIX/oci
+# With the shared data folder, a small vulnerability database (Alpine v3.20
+# secdb, Debian bookworm OVAL; a few seconds, once) measures the CVE column.
+DATA=${BI_SHARED:-../shared}/data
+DB=$FIX/demo-vuln.db
+CVE_DB=
+if [ -f "$DB" ]; then
+	CVE_DB="--db $DB"
+elif [ -d "$DATA/alpine-secdb/v3.20" ] && [ -f "$DATA/debian-oval/oval-definitions-bookworm.xml.bz2" ]; then
+	say "baseimg db import   (Alpine v3.20 secdb, Debian bookworm OVAL from $DATA)"
+	if $B db --db "$DB.tmp" import "$DATA"/alpine-secdb/v3.20/*.json \
+		"$DATA/debian-oval/oval-definitions-bookworm.xml.bz2" && mv "$DB.tmp" "$DB"; then
+		CVE_DB="--db $DB"
+	else
+		rm -f "$DB.tmp"
+	fi
+fi
 set -- "$O/scratch-static" "$O/scratch-musl" "$O/scratch-dynamic" "$O/distroless" \
 	"$O/alpine" "$O/debian"
 say "baseimg inspect $O/scratch-dynamic   (the dynamic binary on scratch)"
 $B inspect "$O/scratch-dynamic"
 echo "(exit $?: 1 = a check at or above --fail-on error)"
 say "baseimg compare --format markdown   (the chapter's table, measured)"
-$B compare --format markdown "$@"
+$B compare $CVE_DB --format markdown "$@"
 say "baseimg compare"
-$B compare "$@"
+$B compare $CVE_DB "$@"
 echo "(exit $?: 0 clean, 1 some image fails a check)"
 exit 0
