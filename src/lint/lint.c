@@ -397,6 +397,24 @@ static int check_froms(const struct bi_dockerfile *df, struct bi_err **err)
 	return 0;
 }
 
+/* --target naming no stage: say which names the file has, so the fix is one look away. */
+static int target_unknown(const struct bi_build *b, const char *file, const char *target,
+			  struct bi_err **err)
+{
+	_cleanup_(bi_buf_release) struct bi_buf names = BI_BUF_INIT(BI_BUF_NOLIMIT);
+
+	for (size_t i = 0; i < b->nstages && names.len < 200; i++)
+		if (b->stages[i].name)
+			bi_buf_addf(&names, "%s%s", names.len ? ", " : "", b->stages[i].name);
+	if (!names.len)
+		return bi_err_set(err, BI_ENOTFOUND,
+				  "%s: target stage '%s' not found: no stage is named (FROM IMAGE "
+				  "AS NAME)",
+				  file, target ? target : "");
+	return bi_err_set(err, BI_ENOTFOUND, "%s: target stage '%s' not found; named stages: %s",
+			  file, target ? target : "", names.buf);
+}
+
 int bi_lint_dockerfile(const struct bi_kb *kb, const struct bi_dockerfile *df,
 		       const struct bi_lint_opts *opts, struct bi_lint_result *res,
 		       struct bi_err **err)
@@ -422,8 +440,7 @@ int bi_lint_dockerfile(const struct bi_kb *kb, const struct bi_dockerfile *df,
 		return bi_err_wrap(err, "%s", df->name);
 	for (size_t i = 0; i < b->nissues; i++)
 		if (b->issues[i].kind == BI_BUILD_TARGET_UNKNOWN)
-			return bi_err_set(err, BI_ENOTFOUND, "%s: target stage '%s' not found",
-					  df->name, b->issues[i].detail ? b->issues[i].detail : "");
+			return target_unknown(b, df->name, b->issues[i].detail, err);
 	if (b->nstages == 0)
 		return 0;
 	c.b = b;
