@@ -347,6 +347,12 @@ int cmd_lint(int argc, char **argv)
 		status = cli_usage_error("lint", "more than %d files", MAX_LINT_FILES);
 		goto out;
 	}
+	for (int i = optind, dash = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && dash++) {
+			/* the second read would see an empty file and blame the input */
+			status = cli_usage_error("lint", "standard input ('-') can be read once");
+			goto out;
+		}
 	opts.build_args = bargs;
 	opts.nbuild_args = nbargs;
 	if (config_path) {
