@@ -120,7 +120,8 @@ static bool copied_to(struct bi_lint_ctx *c, const struct bi_stage *s, size_t k,
 		dl = strlen(dest);
 		while (dl > 1 && dest[dl - 1] == '/')
 			dl--;
-		if (dirlen < 2 || dl != dirlen - 1 || strncmp(dest, prog, dl) != 0)
+		/* dest "/usr/local/bin" or "/usr/local/bin/" for prog's folder; "/" for "/app" */
+		if (dl != (dirlen > 1 ? dirlen - 1 : 1) || strncmp(dest, prog, dl) != 0)
 			continue;
 		for (size_t i = 0; i + 1 < in->nargs; i++)
 			if (eq(bi_sh_basename(in->args[i]), base))
