@@ -164,6 +164,29 @@ static int lint_file(const struct bi_kb *kb, const char *path, const struct bi_l
 	return 0;
 }
 
+/*
+ * SARIF's artifactLocation.uri is a URI reference (RFC 3986): a path is
+ * written as is, except that what a URI cannot hold (space, '#', '%', '?',
+ * non-ASCII, '<stdin>''s brackets, ':' that would read as a scheme) is
+ * percent-encoded.
+ */
+static char *uri_ref(const char *path)
+{
+	struct bi_buf b = BI_BUF_INIT(BI_BUF_NOLIMIT);
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		unsigned char ch = *p;
+		bool plain = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			     (ch >= '0' && ch <= '9') || strchr("-._~/!$&'()*+,;=@", ch);
+
+		if (plain)
+			bi_buf_addch(&b, (char)ch);
+		else
+			bi_buf_addf(&b, "%%%02X", ch);
+	}
+	return bi_buf_detach(&b, NULL);
+}
+
 static void emit(enum format fmt, bool color, struct file_results *files, size_t nfiles,
 		 struct bi_buf *out)
 {
@@ -176,7 +199,10 @@ static void emit(enum format fmt, bool color, struct file_results *files, size_t
 		.information_uri = "https://github.com/baseimg/baseimg",
 	};
 
+	char **uris = bi_xcalloc(nfiles + 1, sizeof(*uris));
+
 	for (size_t i = 0; i < nfiles; i++) {
+		uris[i] = fmt == FMT_SARIF ? uri_ref(files[i].uri) : NULL;
 		for (size_t j = 0; j < files[i].res.n; j++) {
 			const struct bi_lint_finding *f = &files[i].res.findings[j];
 
@@ -187,7 +213,7 @@ static void emit(enum format fmt, bool color, struct file_results *files, size_t
 				.level = f->level,
 				.message = f->message,
 				.fix = f->fix,
-				.uri = files[i].uri,
+				.uri = uris[i] ? uris[i] : files[i].uri,
 				.line = f->line,
 				.column = f->column,
 				.end_line = f->end_line,
@@ -205,6 +231,9 @@ static void emit(enum format fmt, bool color, struct file_results *files, size_t
 		bi_report_sarif(&tool, rules, BI_RULE__MAX, res, n, out);
 		break;
 	}
+	for (size_t i = 0; i < nfiles; i++)
+		free(uris[i]);
+	free(uris);
 	free(res);
 }
 
@@ -318,6 +347,12 @@ int cmd_lint(int argc, char **argv)
 		status = cli_usage_error("lint", "more than %d files", MAX_LINT_FILES);
 		goto out;
 	}
+	for (int i = optind, dash = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && dash++) {
+			/* the second read would see an empty file and blame the input */
+			status = cli_usage_error("lint", "standard input ('-') can be read once");
+			goto out;
+		}
 	opts.build_args = bargs;
 	opts.nbuild_args = nbargs;
 	if (config_path) {

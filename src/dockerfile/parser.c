@@ -296,7 +296,8 @@ static int parse_all(struct parse_state *st, struct bi_err **err)
 		return r;
 	if (!df->ninstrs)
 		return bi_err_set(err, BI_EFORMAT, "%s:%d: file with no instructions", df->name,
-				  st->rd.lineno);
+				  st->rd.lineno > 0 ? st->rd.lineno :
+						      1); /* a 0-byte file: line 1 */
 	return 0;
 }
 

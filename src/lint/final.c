@@ -94,9 +94,49 @@ void bi_lint__bi105(struct bi_lint_ctx *c, const struct bi_stage *fin)
 
 /* ---------------------------------------------------------------- BI107 --- */
 
-static bool program_needs_shell(const char *prog)
+/*
+ * Whether a COPY or ADD among the stage's first k instructions puts a file
+ * at the absolute path prog (as the destination itself, or into its folder).
+ * Then prog is the user's own binary, whatever its name ("/usr/local/bin/dash"
+ * for an app called dash), not a shell the image lacks.
+ */
+static bool copied_to(struct bi_lint_ctx *c, const struct bi_stage *s, size_t k, const char *prog)
 {
-	return bi_sh_is_shell(prog) || has_suffix(prog, ".sh");
+	const char *base = bi_sh_basename(prog);
+	size_t dirlen = (size_t)(base - prog); /* "/usr/local/bin/" */
+
+	if (prog[0] != '/' || !*base)
+		return false;
+	for (size_t j = 0; j < k; j++) {
+		const struct bi_instr *in = instr_at(c, s, j);
+		const char *dest;
+		size_t dl;
+
+		if ((in->kind != BI_I_COPY && in->kind != BI_I_ADD) || in->nargs < 2)
+			continue;
+		dest = in->args[in->nargs - 1];
+		if (eq(dest, prog))
+			return true;
+		dl = strlen(dest);
+		while (dl > 1 && dest[dl - 1] == '/')
+			dl--;
+		/* dest "/usr/local/bin" or "/usr/local/bin/" for prog's folder; "/" for "/app" */
+		if (dl != (dirlen > 1 ? dirlen - 1 : 1) || strncmp(dest, prog, dl) != 0)
+			continue;
+		for (size_t i = 0; i + 1 < in->nargs; i++)
+			if (eq(bi_sh_basename(in->args[i]), base))
+				return true;
+	}
+	return false;
+}
+
+/* An exec form running a shell, or a script, which needs /bin/sh. */
+static bool program_needs_shell(struct bi_lint_ctx *c, const struct bi_stage *s, size_t k,
+				const char *prog)
+{
+	if (has_suffix(prog, ".sh"))
+		return true;
+	return bi_sh_is_shell(prog) && !copied_to(c, s, k, prog);
 }
 
 /* COPY of a shell binary (busybox, /bin/sh) into the stage. */
@@ -134,7 +174,7 @@ void bi_lint__bi107(struct bi_lint_ctx *c, const struct bi_stage *s)
 		case BI_I_RUN:
 			if (!in->json_form)
 				what = "shell-form RUN";
-			else if (in->nargs && program_needs_shell(in->args[0]))
+			else if (in->nargs && program_needs_shell(c, s, k, in->args[0]))
 				what = "RUN of a shell or shell script";
 			break;
 		case BI_I_ENTRYPOINT:
@@ -142,7 +182,8 @@ void bi_lint__bi107(struct bi_lint_ctx *c, const struct bi_stage *s)
 			if (!in->json_form && in->nargs && in->args[0][0])
 				what = in->kind == BI_I_CMD ? "shell-form CMD" :
 							      "shell-form ENTRYPOINT";
-			else if (in->json_form && in->nargs && program_needs_shell(in->args[0]) &&
+			else if (in->json_form && in->nargs &&
+				 program_needs_shell(c, s, k, in->args[0]) &&
 				 !(in->kind == BI_I_CMD && exec_entrypoint))
 				what = in->kind == BI_I_CMD ?
 					       "CMD running a shell or shell script" :
@@ -156,7 +197,7 @@ void bi_lint__bi107(struct bi_lint_ctx *c, const struct bi_stage *s)
 				break;
 			if (!in->json_form)
 				what = "shell-form HEALTHCHECK";
-			else if (program_needs_shell(in->args[1]))
+			else if (program_needs_shell(c, s, k, in->args[1]))
 				what = "HEALTHCHECK running a shell or shell script";
 			break;
 		case BI_I_UNKNOWN:

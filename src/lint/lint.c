@@ -345,6 +345,76 @@ static int cmp_finding(const void *a, const void *b)
 	return (int)x->rule - (int)y->rule;
 }
 
+/*
+ * What BuildKit refuses before it builds anything (dockerfile2llb): a file
+ * without FROM, a FROM that is not "IMAGE" or "IMAGE AS NAME", and a stage
+ * name outside [a-z][a-z0-9-_.]*. Linting such a file as clean would hide
+ * that it cannot be built at all.
+ */
+static bool stage_name_ok(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = (char)(s[i] | 0x20); /* BuildKit lower-cases the name first */
+		bool letter = c >= 'a' && c <= 'z';
+
+		if (!letter && (i == 0 || !((s[i] >= '0' && s[i] <= '9') || s[i] == '-' ||
+					    s[i] == '_' || s[i] == '.')))
+			return false;
+	}
+	return len > 0;
+}
+
+static int check_froms(const struct bi_dockerfile *df, struct bi_err **err)
+{
+	const struct bi_instr *first = NULL;
+	bool any = false;
+
+	for (size_t i = 0; i < df->ninstrs; i++) {
+		const struct bi_instr *in = &df->instrs[i];
+
+		if (in->kind != BI_I_FROM) {
+			if (!any && !first && in->kind != BI_I_ARG)
+				first = in;
+			continue;
+		}
+		any = true;
+		if (!(in->nargs == 1 || (in->nargs == 3 && strcasecmp(in->args[1], "AS") == 0)))
+			return bi_err_set(err, BI_EFORMAT,
+					  "%s:%d: FROM requires either one or three arguments: "
+					  "write FROM IMAGE[:TAG] [AS NAME]",
+					  df->name, in->start_line);
+		if (in->nargs == 3 && !stage_name_ok(in->args[2], in->args_len[2]))
+			return bi_err_set(err, BI_EFORMAT,
+					  "%s:%d: invalid stage name '%s': a name starts with a "
+					  "letter and holds only letters, digits, '-', '_' and '.'",
+					  df->name, in->start_line, in->args[2]);
+	}
+	if (!any)
+		return bi_err_set(err, BI_EFORMAT,
+				  "%s:%d: no FROM instruction, so no stage to build: start the "
+				  "file with FROM IMAGE[:TAG] (only ARG may come before it)",
+				  df->name, first ? first->start_line : df->instrs[0].start_line);
+	return 0;
+}
+
+/* --target naming no stage: say which names the file has, so the fix is one look away. */
+static int target_unknown(const struct bi_build *b, const char *file, const char *target,
+			  struct bi_err **err)
+{
+	_cleanup_(bi_buf_release) struct bi_buf names = BI_BUF_INIT(BI_BUF_NOLIMIT);
+
+	for (size_t i = 0; i < b->nstages && names.len < 200; i++)
+		if (b->stages[i].name)
+			bi_buf_addf(&names, "%s%s", names.len ? ", " : "", b->stages[i].name);
+	if (!names.len)
+		return bi_err_set(err, BI_ENOTFOUND,
+				  "%s: target stage '%s' not found: no stage is named (FROM IMAGE "
+				  "AS NAME)",
+				  file, target ? target : "");
+	return bi_err_set(err, BI_ENOTFOUND, "%s: target stage '%s' not found; named stages: %s",
+			  file, target ? target : "", names.buf);
+}
+
 int bi_lint_dockerfile(const struct bi_kb *kb, const struct bi_dockerfile *df,
 		       const struct bi_lint_opts *opts, struct bi_lint_result *res,
 		       struct bi_err **err)
@@ -362,13 +432,15 @@ int bi_lint_dockerfile(const struct bi_kb *kb, const struct bi_dockerfile *df,
 		bo.nbuild_args = opts->nbuild_args;
 		bo.target = opts->target;
 	}
+	r = check_froms(df, err);
+	if (r < 0)
+		return r;
 	r = bi_build_analyze(df, &bo, &b, err);
 	if (r < 0)
 		return bi_err_wrap(err, "%s", df->name);
 	for (size_t i = 0; i < b->nissues; i++)
 		if (b->issues[i].kind == BI_BUILD_TARGET_UNKNOWN)
-			return bi_err_set(err, BI_ENOTFOUND, "%s: target stage '%s' not found",
-					  df->name, b->issues[i].detail ? b->issues[i].detail : "");
+			return target_unknown(b, df->name, b->issues[i].detail, err);
 	if (b->nstages == 0)
 		return 0;
 	c.b = b;

@@ -156,6 +156,7 @@ struct xcmd {
 	char **w;
 	size_t n;
 	bool cgo_off, cgo_on; /* CGO_ENABLED set inline or earlier in the RUN */
+	bool rust_static;     /* RUSTFLAGS crt-static or a musl CARGO_BUILD_TARGET, likewise */
 };
 
 struct xrun {
@@ -232,6 +233,16 @@ static void push_word(struct xcmd *x, size_t *alloc, char *w)
 	x->w[x->n++] = w;
 }
 
+/* RUSTFLAGS=-Ctarget-feature=+crt-static, CARGO_BUILD_TARGET=...-musl: cargo links statically. */
+static bool rust_static_var(struct bi_span name, struct bi_span value)
+{
+	if (bi_span_eq_str(name, "RUSTFLAGS") || bi_span_eq_str(name, "CARGO_ENCODED_RUSTFLAGS"))
+		return bi_span_find(value, bi_span_str("crt-static")) >= 0;
+	if (bi_span_eq_str(name, "CARGO_BUILD_TARGET"))
+		return bi_span_find(value, bi_span_str("musl")) >= 0;
+	return false;
+}
+
 static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const struct bi_instr *in,
 			 struct xrun *out)
 {
@@ -257,6 +268,8 @@ static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const 
 				x.cgo_off = true;
 			if (p == cmd->n)
 				locals_set(&loc, name, value);
+			else if (rust_static_var(name, value))
+				x.rust_static = true;
 			else if (bi_span_eq_str(name, "CGO_ENABLED"))
 				*(bi_span_eq_str(value, "0") ? &x.cgo_off : &x.cgo_on) = true;
 		}
@@ -268,9 +281,12 @@ static void run_commands(struct bi_lint_ctx *c, const struct bi_stage *s, const 
 					locals_set(&loc, name, value);
 			continue;
 		}
-		for (size_t k = 0; k < loc.n; k++)
+		for (size_t k = 0; k < loc.n; k++) {
 			if (eq(loc.v[k].key, "CGO_ENABLED") && !x.cgo_off && !x.cgo_on)
 				*(eq(loc.v[k].value, "0") ? &x.cgo_off : &x.cgo_on) = true;
+			if (rust_static_var(bi_span_str(loc.v[k].key), bi_span_str(loc.v[k].value)))
+				x.rust_static = true;
+		}
 		for (size_t k = p; k < cmd->n; k++) {
 			const char *val = NULL;
 			_cleanup_free_ char *sv = NULL;
@@ -553,7 +569,7 @@ static void scan_stage(struct bi_lint_ctx *c, size_t si, bool in_final_chain,
 					f->cc_dyn = true;
 				break;
 			case BI_BUILD_CARGO:
-				if (!st)
+				if (!st && !cmd->rust_static)
 					f->cargo_dyn = true;
 				break;
 			case BI_BUILD_NONE:

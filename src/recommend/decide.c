@@ -661,6 +661,12 @@ int bi_recommend(const struct bi_kb *kb, const struct bi_workload *w,
 		why(&c, "Detected a %s workload from %s.",
 		    display[w->lang] ? display[w->lang] : bi_lang_name(w->lang), list);
 	}
+	for (size_t i = 0; i < w->others.n; i++)
+		why(&c,
+		    "Also found %s: %s was chosen (the language the Dockerfile builds, else the "
+		    "first of go, rust, java, python, ruby, node); run recommend on a folder "
+		    "holding only the other service for its image.",
+		    w->others.v[i], bi_lang_name(w->lang));
 	switch (w->lang) {
 	case BI_LANG_GO:
 		decide_go(&c);

@@ -42,6 +42,7 @@ void bi_workload_free(struct bi_workload *w)
 	bi_strv_release(&w->native);
 	bi_strv_release(&w->dockerfile_images);
 	bi_strv_release(&w->notes);
+	bi_strv_release(&w->others);
 	free(w);
 }
 
@@ -313,6 +314,19 @@ static void detect_dir(const struct bi_kb *kb, const char *dir, struct bi_worklo
 			bi_strv_add(&keep, w->signals.v[i]);
 		bi_strv_release(&w->signals);
 		w->signals = keep;
+	}
+	/* conflicting signals: say what else was there, so the choice is visible */
+	for (size_t l = 0; l < BI_ARRAY_SIZE(order); l++) {
+		_cleanup_(bi_buf_release) struct bi_buf o = BI_BUF_INIT(BI_BUF_NOLIMIT);
+
+		if (order[l] == pick || !d.found[order[l]])
+			continue;
+		for (size_t i = 0; i < d.nsig; i++)
+			if (d.sig_lang[i] == order[l])
+				bi_buf_addf(&o, "%s%s", o.len ? ", " : "", d.sig[i]);
+		if (o.len)
+			bi_strv_push(&w->others,
+				     bi_xasprintf("%s (%s)", bi_lang_name(order[l]), o.buf));
 	}
 	bi_strv_release(&w->native);
 	for (size_t i = 0; i < d.native[pick].n; i++)

@@ -48,6 +48,8 @@ struct bi_workload {
 	struct bi_strv native;	  /* packages with C extensions / native addons / cgo / JNI */
 	struct bi_strv dockerfile_images; /* FROM images of an existing Dockerfile */
 	struct bi_strv notes;		  /* things skipped (a file too large, unreadable) */
+	/* Other languages seen and not chosen: "python (requirements.txt)". */
+	struct bi_strv others;
 };
 
 void bi_workload_free(struct bi_workload *w);

@@ -27,6 +27,21 @@ static void safe(const char *in, char *out, size_t n)
 		snprintf(out, n, "app");
 }
 
+/*
+ * The final stage's FROM. Distroless images are published under the tags
+ * latest, nonroot, debug and debug-nonroot only: name :nonroot rather than
+ * leave the tag out (BI101), matching the skeleton's USER 65532.
+ */
+static void from_runtime(struct bi_buf *b, const char *rt)
+{
+	const char *last = strrchr(rt, '/');
+
+	if (has_prefix(rt, "gcr.io/distroless/") && !strchr(last, ':') && !strchr(rt, '@'))
+		bi_buf_addf(b, "FROM %s:nonroot\n", rt);
+	else
+		bi_buf_addf(b, "FROM %s\n", rt);
+}
+
 static void go(struct bi_buf *b, const struct bi_workload *w, const struct bi_recommendation *r)
 {
 	char app[64], mainp[128];
@@ -43,7 +58,7 @@ static void go(struct bi_buf *b, const struct bi_workload *w, const struct bi_re
 	bi_buf_adds(b, "COPY . .\n");
 	bi_buf_addf(b, "ENV CGO_ENABLED=%d\n", cgo ? 1 : 0);
 	bi_buf_addf(b, "RUN go build -trimpath -ldflags=\"-s -w\" -o /out/%s %s\n\n", app, mainp);
-	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	from_runtime(b, r->runtime);
 	if (strcmp(r->runtime, "scratch") == 0)
 		bi_buf_adds(b, "COPY --from=build /etc/ssl/certs/ca-certificates.crt "
 			       "/etc/ssl/certs/\n");
@@ -71,7 +86,7 @@ static void rust(struct bi_buf *b, const struct bi_workload *w, const struct bi_
 	else
 		bi_buf_addf(b, "RUN cargo build --release && cp target/release/%s /%s\n\n", app,
 			    app);
-	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	from_runtime(b, r->runtime);
 	if (strcmp(r->runtime, "scratch") == 0)
 		bi_buf_adds(b, "COPY --from=build /etc/ssl/certs/ca-certificates.crt "
 			       "/etc/ssl/certs/\n");
@@ -97,7 +112,7 @@ static void java(struct bi_buf *b, const struct bi_workload *w, const struct bi_
 		    "RUN mkdir /out && find %s -maxdepth 1 -name '*.jar' ! -name '*-plain.jar' "
 		    "\\\n ! -name 'original-*' -exec cp {} /out/app.jar \\;\n\n",
 		    out);
-	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	from_runtime(b, r->runtime);
 	bi_buf_adds(b, "WORKDIR /app\n");
 	bi_buf_adds(b, "COPY --from=build /out/app.jar /app/app.jar\n");
 	bi_buf_adds(b, "USER 65532:65532\n");
@@ -134,7 +149,7 @@ static void python(struct bi_buf *b, const struct bi_workload *w, const struct b
 		bi_buf_adds(b, "COPY . .\n");
 		bi_buf_adds(b, "RUN pip install --no-cache-dir .\n\n");
 	}
-	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	from_runtime(b, r->runtime);
 	bi_buf_adds(b, "WORKDIR /app\n");
 	bi_buf_adds(b, "ENV PATH=\"/opt/venv/bin:$PATH\" PYTHONUNBUFFERED=1\n");
 	bi_buf_adds(b, "COPY --from=build /opt/venv /opt/venv\n");
@@ -179,7 +194,7 @@ static void node(struct bi_buf *b, const struct bi_workload *w, const struct bi_
 			    prune);
 	else
 		bi_buf_addf(b, "RUN %s\n\n", prune);
-	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	from_runtime(b, r->runtime);
 	bi_buf_adds(b, "WORKDIR /app\n");
 	bi_buf_adds(b, "ENV NODE_ENV=production\n");
 	bi_buf_adds(b, "COPY --from=build /app /app\n");
@@ -237,7 +252,7 @@ static void ruby(struct bi_buf *b, const struct bi_workload *w, const struct bi_
 	bi_buf_adds(b, "COPY Gemfile Gemfile.lock* ./\n");
 	bi_buf_adds(b, "RUN bundle install\n");
 	bi_buf_adds(b, "COPY . .\n\n");
-	bi_buf_addf(b, "FROM %s\n", r->runtime);
+	from_runtime(b, r->runtime);
 	bi_buf_adds(b, "WORKDIR /app\n");
 	bi_buf_adds(b, "ENV BUNDLE_DEPLOYMENT=1 BUNDLE_WITHOUT=\"development:test\"\n");
 	if (bi_strv_has(&w->native, "pg") || bi_strv_has(&w->native, "mysql2"))

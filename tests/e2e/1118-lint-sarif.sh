@@ -27,7 +27,7 @@ check(r104["name"] == "digest-missing" and r104["helpUri"] == "docs/rules/BI104.
 res = run["results"]
 check(all(r["level"] in ("error", "warning", "note") for r in res), "levels")
 uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in res}
-check(uris == {sys.argv[2], "<stdin>"}, "uri is the file as given, both files")
+check(uris == {sys.argv[2], "%3Cstdin%3E"}, "uri is the file as given (a URI reference), both files")
 b112 = [r for r in res if r["ruleId"] == "BI112"]
 reg = b112[0]["locations"][0]["physicalLocation"]["region"] if b112 else {}
 check(reg.get("startLine") == 3 and reg.get("startColumn") == 1 and reg.get("endLine") == 4,
@@ -36,3 +36,13 @@ check(all(drv["rules"][r["ruleIndex"]]["id"] == r["ruleId"] for r in res), "rule
 check(any(r["ruleId"] == "BI107" and r["level"] == "error" for r in res), "BI107 error from stdin")
 PY
 grep -qE 'runtime error:|Sanitizer' "$TMP/err" && echo "not ok - sanitizer output" || echo "ok - no sanitizer output"
+# A path with characters a URI cannot hold is percent-encoded (RFC 3986).
+mkdir -p "$TMP/my app"
+cp "$FIX/dockerfiles/lint-basic.Dockerfile" "$TMP/my app/Docker#file"
+"$BASEIMG" lint --format sarif "$TMP/my app/Docker#file" >"$TMP/sp.sarif" 2>/dev/null
+if grep -q '"uri": "'"$TMP"'/my%20app/Docker%23file"' "$TMP/sp.sarif" &&
+	! grep -q '"uri": ".* ' "$TMP/sp.sarif"; then
+	echo "ok - space and # percent-encoded in artifactLocation.uri"
+else
+	echo "not ok - artifactLocation.uri not percent-encoded: $(grep -m1 '"uri"' "$TMP/sp.sarif")"
+fi

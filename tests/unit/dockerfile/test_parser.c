@@ -306,7 +306,7 @@ static void test_limits(void **state)
 static void test_errors(void **state)
 {
 	(void)state;
-	check_error("", "Dockerfile:0: file with no instructions");
+	check_error("", "Dockerfile:1: file with no instructions");
 	check_error("# only\n\n  # comments\n", "Dockerfile:3: file with no instructions");
 }
 

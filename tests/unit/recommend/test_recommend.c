@@ -144,7 +144,10 @@ static void test_decisions(void **state)
 		/* the skeleton builds from the builder and ends on the runtime */
 		assert_non_null(strstr(r->dockerfile, r->builder));
 		{
-			char *from = bi_xasprintf("\nFROM %s\n", r->runtime);
+			/* distroless is written with its :nonroot tag (BI101) */
+			bool dl = strncmp(r->runtime, "gcr.io/distroless/", 18) == 0;
+			char *from =
+				bi_xasprintf("\nFROM %s%s\n", r->runtime, dl ? ":nonroot" : "");
 			assert_non_null(strstr(r->dockerfile, from));
 			free(from);
 		}
