@@ -522,8 +522,8 @@ static char *dup_col(struct bi_stmt *st, int col)
 	return s ? bi_xstrdup(s) : NULL;
 }
 
-int bi_vulndb_sources(struct bi_vulndb *db, struct bi_vulndb_source **ret, size_t *ret_n,
-		      struct bi_err **err)
+int bi_vulndb_sources(struct bi_vulndb *db, const char *distro, const char *release,
+		      struct bi_vulndb_source **ret, size_t *ret_n, struct bi_err **err)
 {
 	_cleanup_(bi_stmt_finalizep) struct bi_stmt *st = NULL;
 	struct bi_vulndb_source *v = NULL;
@@ -532,8 +532,14 @@ int bi_vulndb_sources(struct bi_vulndb *db, struct bi_vulndb_source **ret, size_
 
 	r = bi_db_prepare(db->h,
 			  "SELECT id, kind, name, scope, imported_at, data_date, n_rows, n_vulns, "
-			  "n_fixed, n_unfixed, n_wontfix, n_not_affected FROM sources ORDER BY id",
+			  "n_fixed, n_unfixed, n_wontfix, n_not_affected FROM sources s "
+			  "WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM affected a WHERE "
+			  "a.source_id = s.id AND a.distro = ?1 AND a.release = ?2) ORDER BY id",
 			  &st, err);
+	if (r == 0 && distro)
+		r = bi_stmt_bind_text(st, 1, distro, err);
+	if (r == 0 && distro)
+		r = bi_stmt_bind_text(st, 2, release, err);
 	if (r < 0)
 		return r;
 	while ((r = bi_stmt_step(st, err)) > 0) {

@@ -255,22 +255,40 @@ static int lookup_all(struct bi_vulndb *db, const struct bi_vuln_target *t, cons
 	return r;
 }
 
-int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *t,
+int bi_vuln_resolve(struct bi_vulndb *db, struct bi_vuln_target *t, struct bi_err **err)
+{
+	bool have = false;
+	int r;
+
+	r = bi_vulndb_has_release(db, t->distro, t->release, &have, err);
+	/* A RHEL rebuild without its own feed reads the RHEL rows. */
+	if (r == 0 && !have && t->fallback_distro[0]) {
+		r = bi_vulndb_has_release(db, t->fallback_distro, t->release, &have, err);
+		if (r == 0 && have)
+			memcpy(t->distro, t->fallback_distro, sizeof(t->distro));
+	}
+	if (r < 0)
+		return r;
+	t->fallback_distro[0] = '\0';
+	if (!have)
+		return bi_err_set(err, BI_ENOTFOUND,
+				  "the vulnerability database has no data for %s %s "
+				  "(import a feed for it: baseimg db import FILE...)",
+				  t->distro, t->release);
+	return 0;
+}
+
+int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *target,
 		  const struct bi_pkglist *pkgs, struct bi_findings *ret, struct bi_err **err)
 {
 	struct bi_findings f = { 0 };
+	struct bi_vuln_target resolved = *target, *t = &resolved;
 	const char *distro = t->distro;
-	int r = 0;
+	int r;
 
-	/* A RHEL rebuild without its own feed reads the RHEL rows. */
-	if (t->fallback_distro[0]) {
-		bool have = false;
-		r = bi_vulndb_has_release(db, t->distro, t->release, &have, err);
-		if (r < 0)
-			return r;
-		if (!have)
-			distro = t->fallback_distro;
-	}
+	r = bi_vuln_resolve(db, t, err);
+	if (r < 0)
+		return r;
 	for (size_t i = 0; i < pkgs->n && r == 0; i++) {
 		const struct bi_pkg *p = &pkgs->pkgs[i];
 		/* Debian feeds state source versions (binNMUs differ: 1.0-1+b1). */

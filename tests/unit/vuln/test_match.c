@@ -229,7 +229,7 @@ static void test_transactions(void **state)
 
 	import(db, "tests/unit/vuln/data/secdb-v3.20-trimmed.json");
 	import(db, "tests/unit/vuln/data/secdb-v3.20-trimmed.json");
-	assert_int_equal(bi_vulndb_sources(db, &src, &n, &err), 0);
+	assert_int_equal(bi_vulndb_sources(db, NULL, NULL, &src, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(src[0].counts.not_affected, 4);
 	assert_int_equal(src[0].counts.fixed, 8);
@@ -242,7 +242,7 @@ static void test_transactions(void **state)
 	assert_int_equal(bi_vuln_import_path(db, bad, &res, &err), BI_EFORMAT);
 	assert_non_null(strstr(bi_err_msg(err), "bad.json"));
 	bi_err_freep(&err);
-	assert_int_equal(bi_vulndb_sources(db, &src, &n, &err), 0);
+	assert_int_equal(bi_vulndb_sources(db, NULL, NULL, &src, &n, &err), 0);
 	assert_int_equal(n, 1);
 	bi_vulndb_sources_free(src, n);
 }
@@ -274,12 +274,48 @@ static void test_targets(void **state)
 	bi_err_freep(&err);
 }
 
+/* No rows for the release: an error naming it, never an empty (clean) result. */
+static void test_release_without_data(void **state)
+{
+	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = open_db("nodata");
+	static const struct pkgdef pkgs[] = { { "libssl3", "3.0.11-1~deb12u2", "openssl" } };
+	struct bi_distro deb = { .id = "debian", .version_id = "12", .codename = "bookworm" };
+	struct bi_distro alp = { .id = "alpine", .version_id = "3.19.1" };
+	struct bi_vulndb_source *src;
+	struct bi_vuln_target t;
+	struct bi_pkglist l;
+	struct bi_findings f = { 0 };
+	struct bi_err *err = NULL;
+	size_t n;
+
+	import(db, "tests/unit/vuln/data/secdb-v3.20-trimmed.json");
+	assert_int_equal(bi_vuln_target(&deb, &t, &err), 0);
+	make_list(&l, pkgs, 1);
+	assert_int_equal(bi_vuln_match(db, &t, &l, &f, &err), BI_ENOTFOUND);
+	assert_non_null(strstr(bi_err_msg(err), "no data for debian bookworm"));
+	bi_err_freep(&err);
+	free_list(&l);
+	assert_int_equal(bi_vuln_target(&alp, &t, &err), 0);
+	assert_int_equal(bi_vuln_resolve(db, &t, &err), BI_ENOTFOUND); /* v3.19, not v3.20 */
+	bi_err_freep(&err);
+
+	/* Sources for a release: only those with rows for it. */
+	import(db, "tests/unit/vuln/data/tracker-sample.json");
+	assert_int_equal(bi_vulndb_sources(db, "debian", "bookworm", &src, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(src[0].kind, "debian-tracker");
+	bi_vulndb_sources_free(src, n);
+	assert_int_equal(bi_vulndb_sources(db, NULL, NULL, &src, &n, &err), 0);
+	assert_int_equal(n, 2);
+	bi_vulndb_sources_free(src, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_alpine_secdb), cmocka_unit_test(test_debian_tracker),
 		cmocka_unit_test(test_osv_ranges),   cmocka_unit_test(test_transactions),
-		cmocka_unit_test(test_targets),
+		cmocka_unit_test(test_targets),	     cmocka_unit_test(test_release_without_data),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
