@@ -166,19 +166,29 @@ static int user_version(struct bi_db *h, int64_t *ret, struct bi_err **err)
 	return 0;
 }
 
-static int migrate(struct bi_vulndb *db, int64_t from, struct bi_err **err)
+/*
+ * Each step re-reads user_version inside its write transaction: another
+ * process (a concurrent 'db import') may have migrated since we looked.
+ */
+static int migrate(struct bi_vulndb *db, struct bi_err **err)
 {
-	int r;
-
-	for (int64_t v = from; v < BI_VULNDB_SCHEMA_VERSION; v++) {
-		_cleanup_free_ char *bump = bi_xasprintf("PRAGMA user_version = %" PRId64, v + 1);
+	for (;;) {
+		_cleanup_free_ char *bump = NULL;
+		int64_t v = 0;
+		int r;
 
 		r = bi_db_exec(db->h, "BEGIN IMMEDIATE", err);
 		if (r < 0)
 			return r;
-		r = bi_db_exec(db->h, migrations[v], err);
+		r = user_version(db->h, &v, err);
+		if (r == 0 && v >= BI_VULNDB_SCHEMA_VERSION)
+			return bi_db_exec(db->h, "COMMIT", err);
 		if (r == 0)
+			r = bi_db_exec(db->h, migrations[v], err);
+		if (r == 0) {
+			bump = bi_xasprintf("PRAGMA user_version = %" PRId64, v + 1);
 			r = bi_db_exec(db->h, bump, err);
+		}
 		if (r == 0)
 			r = bi_db_exec(db->h, "COMMIT", err);
 		if (r < 0) {
@@ -186,7 +196,6 @@ static int migrate(struct bi_vulndb *db, int64_t from, struct bi_err **err)
 			return bi_err_wrap(err, "migrating the schema to version %" PRId64, v + 1);
 		}
 	}
-	return 0;
 }
 
 int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulndb **ret,
@@ -231,11 +240,16 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 					  " is older than %d: run 'baseimg db import' or "
 					  "'baseimg db status' to migrate it",
 					  path, v, BI_VULNDB_SCHEMA_VERSION);
-		r = bi_db_exec(db->h, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-			       err);
+		/*
+		 * WAL lets 'cves' read during an import. Switching needs the file
+		 * to itself and SQLite reports a concurrent opener as busy without
+		 * waiting: then that other 'db import' is switching it, so go on.
+		 */
+		(void)bi_db_exec(db->h, "PRAGMA journal_mode = WAL", NULL);
+		r = bi_db_exec(db->h, "PRAGMA synchronous = NORMAL", err);
 		if (r < 0)
 			return r;
-		r = migrate(db, v, err);
+		r = migrate(db, err);
 		if (r < 0)
 			return r;
 	}
