@@ -166,6 +166,22 @@ static int user_version(struct bi_db *h, int64_t *ret, struct bi_err **err)
 	return 0;
 }
 
+/* Schema 0 is only ours to fill when the file holds nothing else. */
+static int check_unused(struct bi_vulndb *db, struct bi_err **err)
+{
+	_cleanup_(bi_stmt_finalizep) struct bi_stmt *st = NULL;
+	int r = bi_db_prepare(db->h, "SELECT name FROM sqlite_master LIMIT 1", &st, err);
+
+	if (r == 0)
+		r = bi_stmt_step(st, err);
+	if (r > 0)
+		return bi_err_set(err, BI_EDB,
+				  "%s: a SQLite database, but not a baseimg vulnerability database "
+				  "(it holds '%s'); refusing to change it",
+				  db->path, bi_stmt_text(st, 0));
+	return r;
+}
+
 /*
  * Each step re-reads user_version inside its write transaction: another
  * process (a concurrent 'db import') may have migrated since we looked.
@@ -183,6 +199,13 @@ static int migrate(struct bi_vulndb *db, struct bi_err **err)
 		r = user_version(db->h, &v, err);
 		if (r == 0 && v >= BI_VULNDB_SCHEMA_VERSION)
 			return bi_db_exec(db->h, "COMMIT", err);
+		if (r == 0 && v == 0) {
+			r = check_unused(db, err);
+			if (r < 0) {
+				bi_db_exec(db->h, "ROLLBACK", NULL);
+				return r;
+			}
+		}
 		if (r == 0)
 			r = bi_db_exec(db->h, migrations[v], err);
 		if (r == 0) {
@@ -234,12 +257,20 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 				  " is newer than this baseimg understands (%d); upgrade baseimg",
 				  path, v, BI_VULNDB_SCHEMA_VERSION);
 	if (v < BI_VULNDB_SCHEMA_VERSION) {
-		if (!write)
+		if (!write && v == 0)
 			return bi_err_set(err, BI_EDB,
-					  "%s: schema version %" PRId64
-					  " is older than %d: run 'baseimg db import' or "
-					  "'baseimg db status' to migrate it",
-					  path, v, BI_VULNDB_SCHEMA_VERSION);
+					  "%s: not a baseimg vulnerability database (no schema): "
+					  "import feeds with 'baseimg db import FILE...'",
+					  path);
+		if (!write)
+			return bi_err_set(
+				err, BI_EDB,
+				"%s: schema version %" PRId64
+				" is older than %d: run 'baseimg db import' to migrate it",
+				path, v, BI_VULNDB_SCHEMA_VERSION);
+		r = migrate(db, err);
+		if (r < 0)
+			return r;
 		/*
 		 * WAL lets 'cves' read during an import. Switching needs the file
 		 * to itself and SQLite reports a concurrent opener as busy without
@@ -247,9 +278,6 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 		 */
 		(void)bi_db_exec(db->h, "PRAGMA journal_mode = WAL", NULL);
 		r = bi_db_exec(db->h, "PRAGMA synchronous = NORMAL", err);
-		if (r < 0)
-			return r;
-		r = migrate(db, err);
 		if (r < 0)
 			return r;
 	}
