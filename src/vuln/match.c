@@ -139,6 +139,16 @@ void bi_findings_release(struct bi_findings *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/*
+ * Per source of one vulnerability: whether it has a fix the installed
+ * version has reached, and whether any of its rows affects that version.
+ */
+struct src_view {
+	int64_t id;
+	bool fix_installed, affects;
+};
+#define MAX_SRC_VIEWS 8
+
 /* Per-package accumulation: one entry per vulnerability id. */
 struct acc {
 	char *id;
@@ -147,7 +157,34 @@ struct acc {
 	char *fixed, *reason;
 	enum bi_severity severity;
 	char *severity_word;
+	struct src_view src[MAX_SRC_VIEWS];
+	size_t nsrc;
 };
+
+static struct src_view *src_view(struct acc *a, int64_t id)
+{
+	for (size_t i = 0; i < a->nsrc; i++)
+		if (a->src[i].id == id)
+			return &a->src[i];
+	if (a->nsrc == MAX_SRC_VIEWS)
+		return NULL; /* rare; then no source's fix hides another's report */
+	a->src[a->nsrc] = (struct src_view){ .id = id };
+	return &a->src[a->nsrc++];
+}
+
+/*
+ * A source that knows a fix the installed version has reached (and does not
+ * itself report the version affected) settles a vulnerability that other
+ * sources only know as unfixed or wont-fix: their "no fix" predates it (the
+ * 2023 Debian OVAL's "earlier than 0" against the tracker's later fix).
+ */
+static bool fix_installed_elsewhere(const struct acc *a)
+{
+	for (size_t i = 0; i < a->nsrc; i++)
+		if (a->src[i].fix_installed && !a->src[i].affects)
+			return true;
+	return false;
+}
 
 struct pkg_state {
 	const struct bi_vuln_target *t;
@@ -187,6 +224,7 @@ static int on_row(const struct bi_vuln_row *row, void *data, struct bi_err **err
 	struct pkg_state *s = data;
 	enum bi_ver_scheme sch = s->t->scheme;
 	struct acc *a = acc_get(s, row->vuln_id);
+	struct src_view *sv;
 	enum bi_finding_status st;
 
 	(void)err;
@@ -196,10 +234,16 @@ static int on_row(const struct bi_vuln_row *row, void *data, struct bi_err **err
 	}
 	if (row->introduced && bi_ver_cmp(sch, s->installed, bi_span_str(row->introduced)) < 0)
 		return 0;
+	sv = src_view(a, row->source_id);
 	switch (row->status) {
 	case BI_VST_FIXED:
-		if (!row->fixed || bi_ver_cmp(sch, s->installed, bi_span_str(row->fixed)) >= 0)
+		if (!row->fixed)
 			return 0;
+		if (bi_ver_cmp(sch, s->installed, bi_span_str(row->fixed)) >= 0) {
+			if (sv)
+				sv->fix_installed = true;
+			return 0;
+		}
 		st = BI_FIND_FIXABLE;
 		break;
 	case BI_VST_WONTFIX:
@@ -214,6 +258,8 @@ static int on_row(const struct bi_vuln_row *row, void *data, struct bi_err **err
 		return 0;
 	}
 	a->affected = true;
+	if (sv)
+		sv->affects = true;
 	if (st < a->status) {
 		a->status = st;
 		replace(&a->fixed, st == BI_FIND_FIXABLE ? row->fixed : NULL);
@@ -307,7 +353,8 @@ int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *target,
 		r = lookup_all(db, t, distro, p, &s, err);
 		for (size_t k = 0; k < s.n; k++) {
 			struct acc *a = &s.v[k];
-			if (r == 0 && a->affected && !a->not_affected) {
+			if (r == 0 && a->affected && !a->not_affected &&
+			    (a->status == BI_FIND_FIXABLE || !fix_installed_elsewhere(a))) {
 				struct bi_finding *x;
 				BI_ALLOC_GROW(f.v, f.n + 1, f.alloc);
 				x = &f.v[f.n++];

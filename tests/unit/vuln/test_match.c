@@ -274,6 +274,39 @@ static void test_targets(void **state)
 	bi_err_freep(&err);
 }
 
+/*
+ * Two sources disagree: the tracker says CVE-2023-2650 is fixed in openssl
+ * 3.0.9-1 (installed: 3.0.11), an older feed knew no fix yet. The installed
+ * fix settles it; a source's "no fix" does not outweigh another's fix.
+ */
+static void test_installed_fix_beats_stale_unfixed(void **state)
+{
+	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = open_db("stale");
+	static const struct pkgdef pkgs[] = {
+		{ "libssl3", "3.0.11-1~deb12u2", "openssl" },
+		{ "libssl3-old", "3.0.8-1", "openssl" },
+		{ "apt", "2.6.1", NULL },
+	};
+	struct bi_distro d = { .id = "debian", .version_id = "12", .codename = "bookworm" };
+	struct bi_findings f;
+	const struct bi_finding *x;
+
+	import(db, "tests/unit/vuln/data/tracker-sample.json");
+	import(db, "tests/unit/vuln/data/osv-debian-stale.json");
+	match(db, &d, pkgs, BI_ARRAY_SIZE(pkgs), &f);
+	assert_null(find(&f, "libssl3", "CVE-2023-2650"));
+	/* Below the fix: fixable, whatever the other feed says. */
+	x = find(&f, "libssl3-old", "CVE-2023-2650");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_FIXABLE);
+	assert_string_equal(x->fixed, "3.0.9-1");
+	/* A fix from another source does not hide what a source still reports open. */
+	x = find(&f, "apt", "CVE-2011-3374");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_UNFIXED);
+	bi_findings_release(&f);
+}
+
 /* No rows for the release: an error naming it, never an empty (clean) result. */
 static void test_release_without_data(void **state)
 {
@@ -313,9 +346,13 @@ static void test_release_without_data(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_alpine_secdb), cmocka_unit_test(test_debian_tracker),
-		cmocka_unit_test(test_osv_ranges),   cmocka_unit_test(test_transactions),
-		cmocka_unit_test(test_targets),	     cmocka_unit_test(test_release_without_data),
+		cmocka_unit_test(test_alpine_secdb),
+		cmocka_unit_test(test_debian_tracker),
+		cmocka_unit_test(test_osv_ranges),
+		cmocka_unit_test(test_transactions),
+		cmocka_unit_test(test_targets),
+		cmocka_unit_test(test_release_without_data),
+		cmocka_unit_test(test_installed_fix_beats_stale_unfixed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
