@@ -166,10 +166,13 @@ void bi_cves_text(struct bi_buf *out, const struct bi_cves_report *r, bool color
 		else
 			snprintf(layer, sizeof(layer), "%d%s", f->layer,
 				 r->has_base ? (in_base(r, f) ? " base" : " own") : "");
-		bi_buf_addf(out, "  %-20s %s%-10s%s %-24s %-24s %-24s %-9s %s\n", f->id, c,
+		/* A wont-fix line ends with the distribution's reason. */
+		bool why = f->status == BI_FIND_WONTFIX && f->reason && *f->reason;
+		bi_buf_addf(out, "  %-20s %s%-10s%s %-24s %-24s %-24s %-9s %-*s%s%s\n", f->id, c,
 			    bi_severity_name(f->severity), *c ? "\033[0m" : "", f->package,
 			    f->installed, f->fixed ? f->fixed : "-",
-			    bi_finding_status_name(f->status), layer);
+			    bi_finding_status_name(f->status), why ? 5 : 0, layer, why ? " " : "",
+			    why ? f->reason : "");
 	}
 }
 
