@@ -226,10 +226,13 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 {
 	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = bi_xcalloc(1, sizeof(*db));
 	bool write = flags & BI_VULNDB_WRITE;
+	struct stat st;
 	int64_t v;
 	int r;
 
 	db->path = bi_xstrdup(path);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return bi_err_set(err, BI_EIO, "%s: is a folder, not a database file", path);
 	if (write) {
 		r = make_parent(path, err);
 		if (r < 0)

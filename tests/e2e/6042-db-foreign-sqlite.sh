@@ -23,3 +23,10 @@ check "status on an empty file: exit 3 ($rc)" '[ $rc -eq 3 ]'
 check "status does not suggest itself as the fix" '! grep -q "db status" "$TMP/err" && grep -q "baseimg db import" "$TMP/err"'
 "$BASEIMG" db --db "$TMP/empty.db" import "$DATA/osv-ranges.json" >/dev/null 2>"$TMP/err"
 check "import into an empty file creates the schema" '[ $? -eq 0 ]'
+
+mkdir -p "$TMP/adir"
+"$BASEIMG" db --db "$TMP/adir" status >/dev/null 2>"$TMP/err"
+rc=$?
+check "--db naming a folder: exit 3, says so ($(cat "$TMP/err"))" '[ $rc -eq 3 ] && grep -q "adir: is a folder, not a database file" "$TMP/err"'
+"$BASEIMG" db --db "$TMP/adir" import "$DATA/osv-ranges.json" >/dev/null 2>"$TMP/err"
+check "import into a folder: same message" 'grep -q "adir: is a folder, not a database file" "$TMP/err"'
