@@ -308,8 +308,9 @@ static int audit(const struct opts *o, const char *spec, struct bi_vulndb *db,
 		if (r < 0)
 			goto fail;
 		if (f.bad_versions)
-			cli_warn("%zu packages with versions the %s scheme refuses were skipped",
-				 f.bad_versions, bi_ver_scheme_name(t.scheme));
+			cli_warn("%zu packages with versions the %s scheme refuses were not "
+				 "audited; the first: %s",
+				 f.bad_versions, bi_ver_scheme_name(t.scheme), f.first_bad);
 		filter(o, &f);
 		rep.findings = &f;
 	}

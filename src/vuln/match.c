@@ -136,6 +136,7 @@ void bi_findings_release(struct bi_findings *f)
 		free(x->severity_word);
 	}
 	free(f->v);
+	free(f->first_bad);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -344,9 +345,14 @@ int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *target,
 				p->version;
 		struct pkg_state s = { .t = t, .installed = bi_span_str(ver) };
 
+		const char *why = "no name or version";
+
 		if (!p->name || !ver ||
-		    bi_ver_check(t->scheme, s.installed, NULL) == BI_VER_INVALID) {
-			f.bad_versions++;
+		    bi_ver_check(t->scheme, s.installed, &why) == BI_VER_INVALID) {
+			if (!f.bad_versions++)
+				f.first_bad = bi_xasprintf(
+					"%s '%.40s%s': %s", p->name ? p->name : "?", ver ? ver : "",
+					ver && strlen(ver) > 40 ? "..." : "", why);
 			continue;
 		}
 		f.packages++;

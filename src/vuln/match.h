@@ -71,6 +71,7 @@ struct bi_findings {
 	size_t n, alloc;
 	size_t packages;     /* packages looked up */
 	size_t bad_versions; /* installed versions the scheme refuses (skipped) */
+	char *first_bad;     /* the first of them: "name 'version': reason" */
 };
 
 void bi_findings_release(struct bi_findings *f);
