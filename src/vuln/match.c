@@ -349,10 +349,15 @@ int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *target,
 
 		if (!p->name || !ver ||
 		    bi_ver_check(t->scheme, s.installed, &why) == BI_VER_INVALID) {
-			if (!f.bad_versions++)
+			if (!f.bad_versions++) {
 				f.first_bad = bi_xasprintf(
-					"%s '%.40s%s': %s", p->name ? p->name : "?", ver ? ver : "",
-					ver && strlen(ver) > 40 ? "..." : "", why);
+					"%.80s '%.40s%s': %s", p->name ? p->name : "?",
+					ver ? ver : "", ver && strlen(ver) > 40 ? "..." : "", why);
+				/* Printed on a terminal: no control bytes from the image. */
+				for (char *c = f.first_bad; *c; c++)
+					if ((unsigned char)*c < 0x20 || *c == 0x7f)
+						*c = '?';
+			}
 			continue;
 		}
 		f.packages++;
