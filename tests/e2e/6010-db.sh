@@ -51,7 +51,7 @@ check "unknown format: exit 3 with the list of formats" '[ $rc -eq 3 ] && grep -
 rc=$?
 check "status exits 0" '[ $rc -eq 0 ]'
 check "status lists the OSV source with its date" 'grep -q "osv .*osv-ranges.json .*alpine v3.20 .*data 2024-06-01" "$TMP/out"'
-check "status warns about old data" 'grep -q "osv osv-ranges.json: data is 214 days old" "$TMP/err"'
+check "status warns about old data" 'grep -q "osv osv-ranges.json (alpine): data is 214 days old" "$TMP/err"'
 "$BASEIMG" db --db "$D" status --max-age 365 >/dev/null 2>"$TMP/err"
 check "--max-age 365: no warning for the OSV record" '! grep -q "osv-ranges" "$TMP/err"'
 
