@@ -78,7 +78,7 @@ static void cve_measure(struct bi_vulndb *db, const struct bi_analysis *a, struc
 	struct bi_vuln_target t;
 	struct bi_distro d;
 	struct bi_err *err = NULL;
-	bool has = false;
+	int rc;
 
 	r->cve.db = true;
 	if (a->pkgs.n == 0) {
@@ -87,15 +87,19 @@ static void cve_measure(struct bi_vulndb *db, const struct bi_analysis *a, struc
 		return;
 	}
 	bi_distro_from_os(a->has_os ? &a->os : NULL, &d);
-	if (bi_vuln_target(&d, &t, &err) < 0 ||
-	    bi_vulndb_has_release(db, t.distro, t.release, &has, &err) < 0) {
+	rc = bi_vuln_target(&d, &t, &err);
+	if (rc == 0) {
+		rc = bi_vuln_resolve(db, &t, &err); /* a RHEL rebuild may read RHEL's rows */
+		if (rc == BI_ENOTFOUND) {
+			r->cve.note = bi_xasprintf("the database has no data for %s %s", t.distro,
+						   t.release);
+			bi_err_free(err);
+			return;
+		}
+	}
+	if (rc < 0) {
 		r->cve.note = bi_xstrdup(bi_err_msg(err));
 		bi_err_free(err);
-		return;
-	}
-	if (!has) {
-		r->cve.note =
-			bi_xasprintf("the database has no data for %s %s", t.distro, t.release);
 		return;
 	}
 	if (bi_vuln_match(db, &t, &a->pkgs, &f, &err) < 0) {

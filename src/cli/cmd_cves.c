@@ -57,7 +57,8 @@ static void usage(FILE *f)
 	      "  -h, --help           show this help\n"
 	      "\n"
 	      "Exit status: 0 done (nothing at or above --fail-on), 1 a finding at or above\n"
-	      "--fail-on, 2 usage error, 3 unreadable image or database, 5 internal error.\n"
+	      "--fail-on, 2 usage error, 3 unreadable image or database, or no data in the\n"
+	      "database for the image's release, 5 internal error.\n"
 	      "\n"
 	      "Examples:\n"
 	      "  baseimg db import oval-definitions-bookworm.xml.bz2\n"
@@ -256,7 +257,8 @@ static int audit(const struct opts *o, const char *spec, struct bi_vulndb *db,
 	struct bi_vuln_target t;
 	struct bi_err *err = NULL;
 	struct bi_cves_report rep = { .image = spec, .sources = src, .nsources = nsrc };
-	size_t nimg = 0;
+	struct bi_vulndb_source *tsrc = NULL;
+	size_t nimg = 0, ntsrc = 0;
 	int r, status = BI_EXIT_OK;
 
 	r = bi_image_open(spec, &o->open, &imgs, &nimg, &err);
@@ -291,13 +293,25 @@ static int audit(const struct opts *o, const char *spec, struct bi_vulndb *db,
 		r = bi_vuln_target(&d, &t, &err);
 		if (r < 0)
 			goto fail;
+		r = bi_vuln_resolve(db, &t, &err);
+		if (r < 0) {
+			bi_err_wrap(&err, "%s", spec);
+			goto fail;
+		}
+		r = bi_vulndb_sources(db, t.distro, t.release, &tsrc, &ntsrc, &err);
+		if (r < 0)
+			goto fail;
+		/* Only the sources that speak for this release (and their dates). */
+		rep.sources = tsrc;
+		rep.nsources = ntsrc;
 		rep.target = &t;
 		r = bi_vuln_match(db, &t, &a->pkgs, &f, &err);
 		if (r < 0)
 			goto fail;
 		if (f.bad_versions)
-			cli_warn("%zu packages with versions the %s scheme refuses were skipped",
-				 f.bad_versions, bi_ver_scheme_name(t.scheme));
+			cli_warn("%zu packages with versions the %s scheme refuses were not "
+				 "audited; the first: %s",
+				 f.bad_versions, bi_ver_scheme_name(t.scheme), f.first_bad);
 		filter(o, &f);
 		rep.findings = &f;
 	}
@@ -339,6 +353,7 @@ fail:
 	bi_err_free(err);
 out:
 	bi_findings_release(&f);
+	bi_vulndb_sources_free(tsrc, ntsrc);
 	bi_image_list_free(imgs, nimg);
 	return status;
 }
@@ -361,7 +376,7 @@ int cmd_cves(int argc, char **argv)
 		o.db = bi_vulndb_default_path();
 	r = bi_vulndb_open(o.db, 0, &db, &err);
 	free(o.db);
-	if (r < 0 || bi_vulndb_sources(db, &src, &nsrc, &err) < 0) {
+	if (r < 0 || bi_vulndb_sources(db, NULL, NULL, &src, &nsrc, &err) < 0) {
 		r = cli_fail(err);
 		bi_err_free(err);
 		return r;

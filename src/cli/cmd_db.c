@@ -143,7 +143,7 @@ static int do_status(const char *path, bool json, long max_age)
 	r = bi_vulndb_open(path, 0, &db, &err);
 	if (r < 0)
 		return fail(err);
-	r = bi_vulndb_sources(db, &src, &n, &err);
+	r = bi_vulndb_sources(db, NULL, NULL, &src, &n, &err);
 	if (r < 0)
 		return fail(err);
 	if (json) {

@@ -34,15 +34,28 @@ const char *bi_ver_scheme_name(enum bi_ver_scheme s)
 	return (unsigned)s < BI_VER__MAX ? scheme_names[s] : "?";
 }
 
+static bool has_blank(struct bi_span v)
+{
+	for (size_t i = 0; i < v.len; i++)
+		if (v.ptr[i] == ' ' || v.ptr[i] == '\t' || v.ptr[i] == '\n' || v.ptr[i] == '\r')
+			return true;
+	return false;
+}
+
 static enum bi_ver_validity rpm_check(struct bi_span v, const char **ret_reason)
 {
-	/* rpm only refuses an empty EVR; we also refuse what no header can hold. */
+	/*
+	 * rpm only refuses an empty EVR; we also refuse what no header can hold
+	 * (rpmbuild rejects blanks in Version and Release).
+	 */
 	if (v.len == 0)
 		*ret_reason = "version string is empty";
 	else if (v.len > BI_MAX_VERSION)
 		*ret_reason = "version string is too long";
 	else if (memchr(v.ptr, '\0', v.len))
 		*ret_reason = "version string has a NUL byte";
+	else if (has_blank(v))
+		*ret_reason = "version string has embedded blanks";
 	else
 		return BI_VER_VALID;
 	return BI_VER_INVALID;
@@ -62,10 +75,13 @@ enum bi_ver_validity bi_ver_check(enum bi_ver_scheme s, struct bi_span v, const 
 	case BI_VER_APK:
 		/*
 		 * apk compares any two strings (`apk version -t 1.0 1.0bc` says
-		 * '<'), so only an empty or oversized version is refused.
+		 * '<'), so only an empty, oversized or blank-holding version is
+		 * refused.
 		 */
 		if (bi_apk_ver_valid(v, &why))
 			r = BI_VER_VALID;
+		else if (v.len && v.len <= BI_MAX_VERSION && has_blank(v))
+			why = "version string has embedded blanks"; /* no .apk can carry one */
 		else
 			r = v.len == 0 || v.len > BI_MAX_VERSION ? BI_VER_INVALID : BI_VER_WARN;
 		break;

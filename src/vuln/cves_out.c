@@ -3,6 +3,35 @@
 #include "util/common.h"
 #include "vuln/cves.h"
 
+/*
+ * Text output shows strings from the image and the feeds; control bytes
+ * (a hostile package name's escape sequences) become '?' before they reach
+ * a terminal. A few rotating buffers serve one line's worth of fields.
+ */
+struct tsafe {
+	char buf[8][BI_MAX_VERSION + 64];
+	unsigned next;
+};
+
+static const char *ts(struct tsafe *t, const char *s)
+{
+	char *b;
+	size_t i;
+
+	if (!s)
+		return NULL;
+	for (i = 0; s[i]; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			break;
+	if (!s[i])
+		return s;
+	b = t->buf[t->next++ % BI_ARRAY_SIZE(t->buf)];
+	for (i = 0; s[i] && i < sizeof(t->buf[0]) - 1; i++)
+		b[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+	b[i] = '\0';
+	return b;
+}
+
 static bool in_base(const struct bi_cves_report *r, const struct bi_finding *f)
 {
 	return r->has_base && f->layer >= 0 && (size_t)f->layer < r->base_layers;
@@ -97,16 +126,17 @@ void bi_cves_text(struct bi_buf *out, const struct bi_cves_report *r, bool color
 	size_t npc = 0, alloc = 0;
 	char date[16];
 	const char *dd = bi_cves_data_date(r, date);
+	_cleanup_free_ struct tsafe *t = bi_xcalloc(1, sizeof(*t));
 
 	bi_cves_summarize(r, &sum);
-	bi_buf_addf(out, "  Target     %s\n", r->image);
+	bi_buf_addf(out, "  Target     %s\n", ts(t, r->image));
 	if (r->digest)
 		bi_buf_addf(out, "    digest   %s\n", r->digest);
 	if (r->platform)
-		bi_buf_addf(out, "    platform %s\n", r->platform);
-	bi_buf_addf(out, "    distro   %s %s%s%s%s\n", r->os_id ? r->os_id : "unknown",
-		    r->os_version ? r->os_version : "", r->os_codename ? " (" : "",
-		    r->os_codename ? r->os_codename : "", r->os_codename ? ")" : "");
+		bi_buf_addf(out, "    platform %s\n", ts(t, r->platform));
+	bi_buf_addf(out, "    distro   %s %s%s%s%s\n", r->os_id ? ts(t, r->os_id) : "unknown",
+		    r->os_version ? ts(t, r->os_version) : "", r->os_codename ? " (" : "",
+		    r->os_codename ? ts(t, r->os_codename) : "", r->os_codename ? ")" : "");
 	bi_buf_addf(out, "    packages %zu\n", r->packages);
 	bi_buf_addf(out, "    database %zu source%s, data up to %s\n", r->nsources,
 		    r->nsources == 1 ? "" : "s", dd ? dd : "undated");
@@ -119,12 +149,12 @@ void bi_cves_text(struct bi_buf *out, const struct bi_cves_report *r, bool color
 	bi_buf_addf(out, "   (%zu total, %zu fixable)\n", sum.total, sum.fixable);
 	if (r->has_base)
 		bi_buf_addf(out, "    base image %s: %zu, your layers: %zu\n",
-			    r->base_ref ? r->base_ref : "", sum.base, sum.own);
+			    r->base_ref ? ts(t, r->base_ref) : "", sum.base, sum.own);
 	else if (r->label_base_name)
 		bi_buf_addf(out,
 			    "    built FROM %s (image label); pass it with --base to split its "
 			    "findings from yours\n",
-			    r->label_base_name);
+			    ts(t, r->label_base_name));
 	if (sum.total == 0) {
 		bi_buf_adds(out, "\n  No vulnerable packages found.\n");
 		return;
@@ -149,7 +179,7 @@ void bi_cves_text(struct bi_buf *out, const struct bi_cves_report *r, bool color
 	qsort(pc, npc, sizeof(*pc), pkg_count_cmp);
 	bi_buf_adds(out, "\n  Packages with most findings\n");
 	for (size_t i = 0; i < npc && i < 10; i++) {
-		bi_buf_addf(out, "    %-28s %-24s", pc[i].name, pc[i].version);
+		bi_buf_addf(out, "    %-28s %-24s", ts(t, pc[i].name), ts(t, pc[i].version));
 		severity_counts(out, pc[i].by_severity, color);
 		bi_buf_addch(out, '\n');
 	}
@@ -166,10 +196,13 @@ void bi_cves_text(struct bi_buf *out, const struct bi_cves_report *r, bool color
 		else
 			snprintf(layer, sizeof(layer), "%d%s", f->layer,
 				 r->has_base ? (in_base(r, f) ? " base" : " own") : "");
-		bi_buf_addf(out, "  %-20s %s%-10s%s %-24s %-24s %-24s %-9s %s\n", f->id, c,
-			    bi_severity_name(f->severity), *c ? "\033[0m" : "", f->package,
-			    f->installed, f->fixed ? f->fixed : "-",
-			    bi_finding_status_name(f->status), layer);
+		/* A wont-fix line ends with the distribution's reason. */
+		bool why = f->status == BI_FIND_WONTFIX && f->reason && *f->reason;
+		bi_buf_addf(out, "  %-20s %s%-10s%s %-24s %-24s %-24s %-9s %-*s%s%s\n",
+			    ts(t, f->id), c, bi_severity_name(f->severity), *c ? "\033[0m" : "",
+			    ts(t, f->package), ts(t, f->installed),
+			    f->fixed ? ts(t, f->fixed) : "-", bi_finding_status_name(f->status),
+			    why ? 5 : 0, layer, why ? " " : "", why ? ts(t, f->reason) : "");
 	}
 }
 

@@ -166,19 +166,52 @@ static int user_version(struct bi_db *h, int64_t *ret, struct bi_err **err)
 	return 0;
 }
 
-static int migrate(struct bi_vulndb *db, int64_t from, struct bi_err **err)
+/* Schema 0 is only ours to fill when the file holds nothing else. */
+static int check_unused(struct bi_vulndb *db, struct bi_err **err)
 {
-	int r;
+	_cleanup_(bi_stmt_finalizep) struct bi_stmt *st = NULL;
+	int r = bi_db_prepare(db->h, "SELECT name FROM sqlite_master LIMIT 1", &st, err);
 
-	for (int64_t v = from; v < BI_VULNDB_SCHEMA_VERSION; v++) {
-		_cleanup_free_ char *bump = bi_xasprintf("PRAGMA user_version = %" PRId64, v + 1);
+	if (r == 0)
+		r = bi_stmt_step(st, err);
+	if (r > 0)
+		return bi_err_set(err, BI_EDB,
+				  "%s: a SQLite database, but not a baseimg vulnerability database "
+				  "(it holds '%s'); refusing to change it",
+				  db->path, bi_stmt_text(st, 0));
+	return r;
+}
+
+/*
+ * Each step re-reads user_version inside its write transaction: another
+ * process (a concurrent 'db import') may have migrated since we looked.
+ */
+static int migrate(struct bi_vulndb *db, struct bi_err **err)
+{
+	for (;;) {
+		_cleanup_free_ char *bump = NULL;
+		int64_t v = 0;
+		int r;
 
 		r = bi_db_exec(db->h, "BEGIN IMMEDIATE", err);
 		if (r < 0)
 			return r;
-		r = bi_db_exec(db->h, migrations[v], err);
+		r = user_version(db->h, &v, err);
+		if (r == 0 && v >= BI_VULNDB_SCHEMA_VERSION)
+			return bi_db_exec(db->h, "COMMIT", err);
+		if (r == 0 && v == 0) {
+			r = check_unused(db, err);
+			if (r < 0) {
+				bi_db_exec(db->h, "ROLLBACK", NULL);
+				return r;
+			}
+		}
 		if (r == 0)
+			r = bi_db_exec(db->h, migrations[v], err);
+		if (r == 0) {
+			bump = bi_xasprintf("PRAGMA user_version = %" PRId64, v + 1);
 			r = bi_db_exec(db->h, bump, err);
+		}
 		if (r == 0)
 			r = bi_db_exec(db->h, "COMMIT", err);
 		if (r < 0) {
@@ -186,7 +219,6 @@ static int migrate(struct bi_vulndb *db, int64_t from, struct bi_err **err)
 			return bi_err_wrap(err, "migrating the schema to version %" PRId64, v + 1);
 		}
 	}
-	return 0;
 }
 
 int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulndb **ret,
@@ -194,10 +226,13 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 {
 	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = bi_xcalloc(1, sizeof(*db));
 	bool write = flags & BI_VULNDB_WRITE;
+	struct stat st;
 	int64_t v;
 	int r;
 
 	db->path = bi_xstrdup(path);
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return bi_err_set(err, BI_EIO, "%s: is a folder, not a database file", path);
 	if (write) {
 		r = make_parent(path, err);
 		if (r < 0)
@@ -225,17 +260,27 @@ int bi_vulndb_open(const char *path, enum bi_vulndb_flags flags, struct bi_vulnd
 				  " is newer than this baseimg understands (%d); upgrade baseimg",
 				  path, v, BI_VULNDB_SCHEMA_VERSION);
 	if (v < BI_VULNDB_SCHEMA_VERSION) {
-		if (!write)
+		if (!write && v == 0)
 			return bi_err_set(err, BI_EDB,
-					  "%s: schema version %" PRId64
-					  " is older than %d: run 'baseimg db import' or "
-					  "'baseimg db status' to migrate it",
-					  path, v, BI_VULNDB_SCHEMA_VERSION);
-		r = bi_db_exec(db->h, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-			       err);
+					  "%s: not a baseimg vulnerability database (no schema): "
+					  "import feeds with 'baseimg db import FILE...'",
+					  path);
+		if (!write)
+			return bi_err_set(
+				err, BI_EDB,
+				"%s: schema version %" PRId64
+				" is older than %d: run 'baseimg db import' to migrate it",
+				path, v, BI_VULNDB_SCHEMA_VERSION);
+		r = migrate(db, err);
 		if (r < 0)
 			return r;
-		r = migrate(db, v, err);
+		/*
+		 * WAL lets 'cves' read during an import. Switching needs the file
+		 * to itself and SQLite reports a concurrent opener as busy without
+		 * waiting: then that other 'db import' is switching it, so go on.
+		 */
+		(void)bi_db_exec(db->h, "PRAGMA journal_mode = WAL", NULL);
+		r = bi_db_exec(db->h, "PRAGMA synchronous = NORMAL", err);
 		if (r < 0)
 			return r;
 	}
@@ -522,8 +567,8 @@ static char *dup_col(struct bi_stmt *st, int col)
 	return s ? bi_xstrdup(s) : NULL;
 }
 
-int bi_vulndb_sources(struct bi_vulndb *db, struct bi_vulndb_source **ret, size_t *ret_n,
-		      struct bi_err **err)
+int bi_vulndb_sources(struct bi_vulndb *db, const char *distro, const char *release,
+		      struct bi_vulndb_source **ret, size_t *ret_n, struct bi_err **err)
 {
 	_cleanup_(bi_stmt_finalizep) struct bi_stmt *st = NULL;
 	struct bi_vulndb_source *v = NULL;
@@ -532,8 +577,14 @@ int bi_vulndb_sources(struct bi_vulndb *db, struct bi_vulndb_source **ret, size_
 
 	r = bi_db_prepare(db->h,
 			  "SELECT id, kind, name, scope, imported_at, data_date, n_rows, n_vulns, "
-			  "n_fixed, n_unfixed, n_wontfix, n_not_affected FROM sources ORDER BY id",
+			  "n_fixed, n_unfixed, n_wontfix, n_not_affected FROM sources s "
+			  "WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM affected a WHERE "
+			  "a.source_id = s.id AND a.distro = ?1 AND a.release = ?2) ORDER BY id",
 			  &st, err);
+	if (r == 0 && distro)
+		r = bi_stmt_bind_text(st, 1, distro, err);
+	if (r == 0 && distro)
+		r = bi_stmt_bind_text(st, 2, release, err);
 	if (r < 0)
 		return r;
 	while ((r = bi_stmt_step(st, err)) > 0) {

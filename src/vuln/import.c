@@ -85,6 +85,15 @@ void bi_import_skip(struct bi_import_ctx *c, const char *fmt, ...)
 
 void bi_import_note_scope(struct bi_import_ctx *c, const char *distro, const char *release)
 {
+	size_t k;
+
+	for (k = 0; k < c->ndistros; k++)
+		if (strcmp(c->distros[k].name, distro) == 0)
+			break;
+	if (k == c->ndistros && k < BI_ARRAY_SIZE(c->distros))
+		snprintf(c->distros[c->ndistros++].name, sizeof(c->distros[0].name), "%s", distro);
+	if (k < c->ndistros)
+		c->distros[k].rows++;
 	if (!c->distro) {
 		c->distro = bi_xstrdup(distro);
 		c->release = bi_xstrdup(release);
@@ -250,6 +259,27 @@ static char *scope_line(const struct bi_import_ctx *c)
 
 static char *scope_line(const struct bi_import_ctx *c);
 
+/*
+ * osv.dev calls every ecosystem's export all.zip: an OSV file or zip is
+ * named with the distro most of its rows are for ("all.zip (alpine)"), so
+ * Debian's does not replace Alpine's while a fresh copy of the same export
+ * (whose records may also name other distros) still does.
+ */
+static void name_by_distros(struct bi_vulndb_import *imp, const char *name,
+			    const struct bi_import_ctx *c)
+{
+	_cleanup_free_ char *n2 = NULL;
+	size_t best = 0;
+
+	if (c->ndistros == 0)
+		return;
+	for (size_t k = 1; k < c->ndistros; k++)
+		if (c->distros[k].rows > c->distros[best].rows)
+			best = k;
+	n2 = bi_xasprintf("%s (%s)", name, c->distros[best].name);
+	bi_vulndb_import_set_name(imp, n2);
+}
+
 static int import_zip(struct bi_vulndb *db, const char *path, struct bi_import_result *res,
 		      struct bi_err **err)
 {
@@ -270,6 +300,8 @@ static int import_zip(struct bi_vulndb *db, const char *path, struct bi_import_r
 	if (r == 0 && records == c.skipped)
 		r = bi_err_set(err, BI_EFORMAT, "%s: no record could be read; the first: %s", path,
 			       c.first_skip ? c.first_skip : "?");
+	if (r == 0)
+		name_by_distros(imp, name, &c);
 	if (r == 0) {
 		_cleanup_free_ char *scope = scope_line(&c);
 		bi_vulndb_import_set_scope(imp, scope);
@@ -362,6 +394,8 @@ static int import_file(struct bi_vulndb *db, const char *path, struct bi_import_
 		    strftime(buf, sizeof(buf), "%Y-%m-%d", &tm))
 			bi_import_note_date(&c, buf);
 	}
+	if (r == 0 && kind == BI_FEED_OSV)
+		name_by_distros(imp, name, &c);
 	if (r == 0 && kind == BI_FEED_SECDB && c.distro) {
 		/* main.json of v3.20 and of v3.19 must not replace each other. */
 		_cleanup_free_ char *n2 = bi_xasprintf("%s/%s", c.release, name);

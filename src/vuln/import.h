@@ -38,6 +38,12 @@ struct bi_import_ctx {
 	/* What the data covers, for the source's scope line. */
 	char *distro, *release;
 	bool many_releases;
+	/* Rows per distro, to name an OSV source by its main distro. */
+	struct {
+		char name[32];
+		size_t rows;
+	} distros[8];
+	size_t ndistros;
 	char *data_date; /* newest date seen in the data, or NULL */
 };
 

@@ -136,8 +136,19 @@ void bi_findings_release(struct bi_findings *f)
 		free(x->severity_word);
 	}
 	free(f->v);
+	free(f->first_bad);
 	memset(f, 0, sizeof(*f));
 }
+
+/*
+ * Per source of one vulnerability: whether it has a fix the installed
+ * version has reached, and whether any of its rows affects that version.
+ */
+struct src_view {
+	int64_t id;
+	bool fix_installed, affects;
+};
+#define MAX_SRC_VIEWS 8
 
 /* Per-package accumulation: one entry per vulnerability id. */
 struct acc {
@@ -147,7 +158,34 @@ struct acc {
 	char *fixed, *reason;
 	enum bi_severity severity;
 	char *severity_word;
+	struct src_view src[MAX_SRC_VIEWS];
+	size_t nsrc;
 };
+
+static struct src_view *src_view(struct acc *a, int64_t id)
+{
+	for (size_t i = 0; i < a->nsrc; i++)
+		if (a->src[i].id == id)
+			return &a->src[i];
+	if (a->nsrc == MAX_SRC_VIEWS)
+		return NULL; /* rare; then no source's fix hides another's report */
+	a->src[a->nsrc] = (struct src_view){ .id = id };
+	return &a->src[a->nsrc++];
+}
+
+/*
+ * A source that knows a fix the installed version has reached (and does not
+ * itself report the version affected) settles a vulnerability that other
+ * sources only know as unfixed or wont-fix: their "no fix" predates it (the
+ * 2023 Debian OVAL's "earlier than 0" against the tracker's later fix).
+ */
+static bool fix_installed_elsewhere(const struct acc *a)
+{
+	for (size_t i = 0; i < a->nsrc; i++)
+		if (a->src[i].fix_installed && !a->src[i].affects)
+			return true;
+	return false;
+}
 
 struct pkg_state {
 	const struct bi_vuln_target *t;
@@ -187,6 +225,7 @@ static int on_row(const struct bi_vuln_row *row, void *data, struct bi_err **err
 	struct pkg_state *s = data;
 	enum bi_ver_scheme sch = s->t->scheme;
 	struct acc *a = acc_get(s, row->vuln_id);
+	struct src_view *sv;
 	enum bi_finding_status st;
 
 	(void)err;
@@ -196,10 +235,16 @@ static int on_row(const struct bi_vuln_row *row, void *data, struct bi_err **err
 	}
 	if (row->introduced && bi_ver_cmp(sch, s->installed, bi_span_str(row->introduced)) < 0)
 		return 0;
+	sv = src_view(a, row->source_id);
 	switch (row->status) {
 	case BI_VST_FIXED:
-		if (!row->fixed || bi_ver_cmp(sch, s->installed, bi_span_str(row->fixed)) >= 0)
+		if (!row->fixed)
 			return 0;
+		if (bi_ver_cmp(sch, s->installed, bi_span_str(row->fixed)) >= 0) {
+			if (sv)
+				sv->fix_installed = true;
+			return 0;
+		}
 		st = BI_FIND_FIXABLE;
 		break;
 	case BI_VST_WONTFIX:
@@ -214,6 +259,8 @@ static int on_row(const struct bi_vuln_row *row, void *data, struct bi_err **err
 		return 0;
 	}
 	a->affected = true;
+	if (sv)
+		sv->affects = true;
 	if (st < a->status) {
 		a->status = st;
 		replace(&a->fixed, st == BI_FIND_FIXABLE ? row->fixed : NULL);
@@ -255,22 +302,40 @@ static int lookup_all(struct bi_vulndb *db, const struct bi_vuln_target *t, cons
 	return r;
 }
 
-int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *t,
+int bi_vuln_resolve(struct bi_vulndb *db, struct bi_vuln_target *t, struct bi_err **err)
+{
+	bool have = false;
+	int r;
+
+	r = bi_vulndb_has_release(db, t->distro, t->release, &have, err);
+	/* A RHEL rebuild without its own feed reads the RHEL rows. */
+	if (r == 0 && !have && t->fallback_distro[0]) {
+		r = bi_vulndb_has_release(db, t->fallback_distro, t->release, &have, err);
+		if (r == 0 && have)
+			memcpy(t->distro, t->fallback_distro, sizeof(t->distro));
+	}
+	if (r < 0)
+		return r;
+	t->fallback_distro[0] = '\0';
+	if (!have)
+		return bi_err_set(err, BI_ENOTFOUND,
+				  "the vulnerability database has no data for %s %s "
+				  "(import a feed for it: baseimg db import FILE...)",
+				  t->distro, t->release);
+	return 0;
+}
+
+int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *target,
 		  const struct bi_pkglist *pkgs, struct bi_findings *ret, struct bi_err **err)
 {
 	struct bi_findings f = { 0 };
+	struct bi_vuln_target resolved = *target, *t = &resolved;
 	const char *distro = t->distro;
-	int r = 0;
+	int r;
 
-	/* A RHEL rebuild without its own feed reads the RHEL rows. */
-	if (t->fallback_distro[0]) {
-		bool have = false;
-		r = bi_vulndb_has_release(db, t->distro, t->release, &have, err);
-		if (r < 0)
-			return r;
-		if (!have)
-			distro = t->fallback_distro;
-	}
+	r = bi_vuln_resolve(db, t, err);
+	if (r < 0)
+		return r;
 	for (size_t i = 0; i < pkgs->n && r == 0; i++) {
 		const struct bi_pkg *p = &pkgs->pkgs[i];
 		/* Debian feeds state source versions (binNMUs differ: 1.0-1+b1). */
@@ -280,16 +345,27 @@ int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *t,
 				p->version;
 		struct pkg_state s = { .t = t, .installed = bi_span_str(ver) };
 
+		const char *why = "no name or version";
+
 		if (!p->name || !ver ||
-		    bi_ver_check(t->scheme, s.installed, NULL) == BI_VER_INVALID) {
-			f.bad_versions++;
+		    bi_ver_check(t->scheme, s.installed, &why) == BI_VER_INVALID) {
+			if (!f.bad_versions++) {
+				f.first_bad = bi_xasprintf(
+					"%.80s '%.40s%s': %s", p->name ? p->name : "?",
+					ver ? ver : "", ver && strlen(ver) > 40 ? "..." : "", why);
+				/* Printed on a terminal: no control bytes from the image. */
+				for (char *c = f.first_bad; *c; c++)
+					if ((unsigned char)*c < 0x20 || *c == 0x7f)
+						*c = '?';
+			}
 			continue;
 		}
 		f.packages++;
 		r = lookup_all(db, t, distro, p, &s, err);
 		for (size_t k = 0; k < s.n; k++) {
 			struct acc *a = &s.v[k];
-			if (r == 0 && a->affected && !a->not_affected) {
+			if (r == 0 && a->affected && !a->not_affected &&
+			    (a->status == BI_FIND_FIXABLE || !fix_installed_elsewhere(a))) {
 				struct bi_finding *x;
 				BI_ALLOC_GROW(f.v, f.n + 1, f.alloc);
 				x = &f.v[f.n++];

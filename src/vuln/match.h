@@ -71,13 +71,23 @@ struct bi_findings {
 	size_t n, alloc;
 	size_t packages;     /* packages looked up */
 	size_t bad_versions; /* installed versions the scheme refuses (skipped) */
+	char *first_bad;     /* the first of them: "name 'version': reason" */
 };
 
 void bi_findings_release(struct bi_findings *f);
 
 /*
+ * Settle which rows cover t: its own distro's, else (a RHEL rebuild) the
+ * fallback distro's, which then replaces t->distro. BI_ENOTFOUND, naming
+ * the release, when the database has no rows for it: an audit against no
+ * data must not read as a clean result.
+ */
+int bi_vuln_resolve(struct bi_vulndb *db, struct bi_vuln_target *t, struct bi_err **err);
+
+/*
  * Look every package up and keep the vulnerabilities that affect the
  * installed version. Sorted by severity (highest first), package, id.
+ * Fails like bi_vuln_resolve when the database does not cover t.
  */
 int bi_vuln_match(struct bi_vulndb *db, const struct bi_vuln_target *t,
 		  const struct bi_pkglist *pkgs, struct bi_findings *ret, struct bi_err **err);

@@ -91,7 +91,10 @@ static bool parse_ecosystem(const char *e, struct eco *out)
 	return false;
 }
 
-/* Severity: the ecosystem's own word, then database_specific, then CVSS v3. */
+/*
+ * Severity: the ecosystem's own word (ecosystem_specific, database_specific,
+ * a distribution-typed "severity" entry), then CVSS v3.
+ */
 static enum bi_severity record_severity(const struct bi_json *rec, const struct bi_json *aff,
 					const char **ret_word)
 {
@@ -110,6 +113,17 @@ static enum bi_severity record_severity(const struct bi_json *rec, const struct 
 					*ret_word = w;
 					return bi_severity_from_word(w);
 				}
+			}
+		}
+		/* A distribution's own rating: Ubuntu's {"type": "Ubuntu", "score": "high"}. */
+		for (size_t i = 0; pass == 0 && i < bi_json_array_size(sev); i++) {
+			const struct bi_json *s = bi_json_array_at(sev, i);
+			const char *type = bi_json_get_string(s, "type");
+			const char *w = bi_json_get_string(s, "score");
+			if (type && w && strncmp(type, "CVSS_", 5) != 0 &&
+			    bi_severity_from_word(w) != BI_SEV_UNKNOWN) {
+				*ret_word = w;
+				return bi_severity_from_word(w);
 			}
 		}
 	}

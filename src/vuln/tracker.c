@@ -62,8 +62,10 @@ static int add_release(struct bi_import_ctx *c, const char *pkg, const char *id,
 	} else if (strcmp(status, "open") == 0 || strcmp(status, "undetermined") == 0) {
 		if (nodsa || nodsa_reason) {
 			row.status = BI_VST_WONTFIX;
-			reason = bi_xasprintf("%s%s%s%s", nodsa_reason ? nodsa_reason : "no-dsa",
-					      nodsa && *nodsa ? ": " : "", nodsa ? nodsa : "", "");
+			/* A plain <no-dsa> has "nodsa_reason": "" in the feed. */
+			reason = bi_xasprintf(
+				"%s%s%s", nodsa_reason && *nodsa_reason ? nodsa_reason : "no-dsa",
+				nodsa && *nodsa ? ": " : "", nodsa ? nodsa : "");
 			row.reason = reason;
 		} else {
 			row.status = BI_VST_UNFIXED;

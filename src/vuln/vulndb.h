@@ -128,9 +128,12 @@ int bi_vulndb_import_commit(struct bi_vulndb_import *imp, struct bi_vulndb_count
 void bi_vulndb_import_free(struct bi_vulndb_import *imp);
 void bi_vulndb_import_freep(struct bi_vulndb_import **imp);
 
-/* Sources, oldest first. Free with bi_vulndb_sources_free. */
-int bi_vulndb_sources(struct bi_vulndb *db, struct bi_vulndb_source **ret, size_t *ret_n,
-		      struct bi_err **err);
+/*
+ * Sources, oldest first: all of them when distro is NULL, else those with
+ * rows for (distro, release). Free with bi_vulndb_sources_free.
+ */
+int bi_vulndb_sources(struct bi_vulndb *db, const char *distro, const char *release,
+		      struct bi_vulndb_source **ret, size_t *ret_n, struct bi_err **err);
 void bi_vulndb_sources_free(struct bi_vulndb_source *s, size_t n);
 
 /* Whether any row exists for (distro, release). */

@@ -150,6 +150,7 @@ static void test_debian_tracker(void **state)
 		{ "libssl3", "3.0.11-1~deb12u2", "openssl" },
 		{ "apt", "2.6.1", NULL },
 		{ "zlib1g", "1:1.2.13.dfsg-1", "zlib" },
+		{ "libtasn1-6", "4.19.0-2", NULL },
 	};
 	struct bi_distro d = { .id = "debian", .version_id = "12", .codename = "bookworm" };
 	struct bi_findings f;
@@ -174,7 +175,12 @@ static void test_debian_tracker(void **state)
 	assert_int_equal(x->status, BI_FIND_WONTFIX);
 	assert_string_equal(x->reason, "ignored");
 	assert_null(find(&f, "zlib1g", "TEMP-0000000-F4C1E2")); /* fixed_version 0 */
-	assert_int_equal(f.n, 3);
+	/* A plain <no-dsa> has "nodsa_reason": "" in the real feed. */
+	x = find(&f, "libtasn1-6", "CVE-2021-46848");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_WONTFIX);
+	assert_string_equal(x->reason, "no-dsa: Minor issue");
+	assert_int_equal(f.n, 4);
 	bi_findings_release(&f);
 }
 
@@ -223,7 +229,7 @@ static void test_transactions(void **state)
 
 	import(db, "tests/unit/vuln/data/secdb-v3.20-trimmed.json");
 	import(db, "tests/unit/vuln/data/secdb-v3.20-trimmed.json");
-	assert_int_equal(bi_vulndb_sources(db, &src, &n, &err), 0);
+	assert_int_equal(bi_vulndb_sources(db, NULL, NULL, &src, &n, &err), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(src[0].counts.not_affected, 4);
 	assert_int_equal(src[0].counts.fixed, 8);
@@ -236,7 +242,7 @@ static void test_transactions(void **state)
 	assert_int_equal(bi_vuln_import_path(db, bad, &res, &err), BI_EFORMAT);
 	assert_non_null(strstr(bi_err_msg(err), "bad.json"));
 	bi_err_freep(&err);
-	assert_int_equal(bi_vulndb_sources(db, &src, &n, &err), 0);
+	assert_int_equal(bi_vulndb_sources(db, NULL, NULL, &src, &n, &err), 0);
 	assert_int_equal(n, 1);
 	bi_vulndb_sources_free(src, n);
 }
@@ -268,12 +274,85 @@ static void test_targets(void **state)
 	bi_err_freep(&err);
 }
 
+/*
+ * Two sources disagree: the tracker says CVE-2023-2650 is fixed in openssl
+ * 3.0.9-1 (installed: 3.0.11), an older feed knew no fix yet. The installed
+ * fix settles it; a source's "no fix" does not outweigh another's fix.
+ */
+static void test_installed_fix_beats_stale_unfixed(void **state)
+{
+	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = open_db("stale");
+	static const struct pkgdef pkgs[] = {
+		{ "libssl3", "3.0.11-1~deb12u2", "openssl" },
+		{ "libssl3-old", "3.0.8-1", "openssl" },
+		{ "apt", "2.6.1", NULL },
+	};
+	struct bi_distro d = { .id = "debian", .version_id = "12", .codename = "bookworm" };
+	struct bi_findings f;
+	const struct bi_finding *x;
+
+	import(db, "tests/unit/vuln/data/tracker-sample.json");
+	import(db, "tests/unit/vuln/data/osv-debian-stale.json");
+	match(db, &d, pkgs, BI_ARRAY_SIZE(pkgs), &f);
+	assert_null(find(&f, "libssl3", "CVE-2023-2650"));
+	/* Below the fix: fixable, whatever the other feed says. */
+	x = find(&f, "libssl3-old", "CVE-2023-2650");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_FIXABLE);
+	assert_string_equal(x->fixed, "3.0.9-1");
+	/* A fix from another source does not hide what a source still reports open. */
+	x = find(&f, "apt", "CVE-2011-3374");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_UNFIXED);
+	bi_findings_release(&f);
+}
+
+/* No rows for the release: an error naming it, never an empty (clean) result. */
+static void test_release_without_data(void **state)
+{
+	_cleanup_(bi_vulndb_closep) struct bi_vulndb *db = open_db("nodata");
+	static const struct pkgdef pkgs[] = { { "libssl3", "3.0.11-1~deb12u2", "openssl" } };
+	struct bi_distro deb = { .id = "debian", .version_id = "12", .codename = "bookworm" };
+	struct bi_distro alp = { .id = "alpine", .version_id = "3.19.1" };
+	struct bi_vulndb_source *src;
+	struct bi_vuln_target t;
+	struct bi_pkglist l;
+	struct bi_findings f = { 0 };
+	struct bi_err *err = NULL;
+	size_t n;
+
+	import(db, "tests/unit/vuln/data/secdb-v3.20-trimmed.json");
+	assert_int_equal(bi_vuln_target(&deb, &t, &err), 0);
+	make_list(&l, pkgs, 1);
+	assert_int_equal(bi_vuln_match(db, &t, &l, &f, &err), BI_ENOTFOUND);
+	assert_non_null(strstr(bi_err_msg(err), "no data for debian bookworm"));
+	bi_err_freep(&err);
+	free_list(&l);
+	assert_int_equal(bi_vuln_target(&alp, &t, &err), 0);
+	assert_int_equal(bi_vuln_resolve(db, &t, &err), BI_ENOTFOUND); /* v3.19, not v3.20 */
+	bi_err_freep(&err);
+
+	/* Sources for a release: only those with rows for it. */
+	import(db, "tests/unit/vuln/data/tracker-sample.json");
+	assert_int_equal(bi_vulndb_sources(db, "debian", "bookworm", &src, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(src[0].kind, "debian-tracker");
+	bi_vulndb_sources_free(src, n);
+	assert_int_equal(bi_vulndb_sources(db, NULL, NULL, &src, &n, &err), 0);
+	assert_int_equal(n, 2);
+	bi_vulndb_sources_free(src, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_alpine_secdb), cmocka_unit_test(test_debian_tracker),
-		cmocka_unit_test(test_osv_ranges),   cmocka_unit_test(test_transactions),
+		cmocka_unit_test(test_alpine_secdb),
+		cmocka_unit_test(test_debian_tracker),
+		cmocka_unit_test(test_osv_ranges),
+		cmocka_unit_test(test_transactions),
 		cmocka_unit_test(test_targets),
+		cmocka_unit_test(test_release_without_data),
+		cmocka_unit_test(test_installed_fix_beats_stale_unfixed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
