@@ -72,17 +72,36 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 {
 	struct bi_span c = prog->content, line, interp, arg = BI_SPAN_NULL;
 	char path[BI_MAX_PATH], name[256];
+	bool crlf;
 
 	if (!c.ptr || !bi_span_eat_prefix(&c, "#!"))
 		return;
-	bi_span_next_line(&c, &line);
-	line = bi_span_trim(line);
-	if (!bi_span_cut(line, ' ', &interp, &arg))
-		interp = line;
-	arg = bi_span_trim(arg);
+	/* As the kernel reads it: blanks are spaces and tabs, a '\r' is part of the line. */
+	line = c;
+	if (bi_span_find_char(c, '\n') >= 0)
+		line.len = (size_t)bi_span_find_char(c, '\n');
+	crlf = line.len && line.ptr[line.len - 1] == '\r';
+	if (crlf)
+		line.len--;
+	while (line.len && (line.ptr[0] == ' ' || line.ptr[0] == '\t'))
+		line = bi_span_sub(line, 1, line.len - 1);
+	interp = line;
+	for (size_t i = 0; i < line.len; i++)
+		if (line.ptr[i] == ' ' || line.ptr[i] == '\t') {
+			interp = bi_span_sub(line, 0, i);
+			arg = bi_span_trim(bi_span_sub(line, i + 1, line.len - i - 1));
+			break;
+		}
 	if (interp.len == 0 || interp.len >= sizeof(path))
 		return;
 	snprintf(path, sizeof(path), BI_SPAN_FMT, BI_SPAN_ARG(interp));
+	if (crlf) {
+		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
+				   "%s script /%s has Windows line endings: its #! line ends in "
+				   "\\r, which the kernel passes on (\"bad interpreter\")",
+				   what, prog->path);
+		return;
+	}
 	if (!bi_analyze__exists(v, path)) {
 		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
 				   "%s script /%s starts with #!%s, which is not in the image",
@@ -93,8 +112,7 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 	    arg.len >= sizeof(name) || arg.ptr[0] == '-')
 		return;
 	snprintf(name, sizeof(name), BI_SPAN_FMT, BI_SPAN_ARG(arg));
-	if (strchr(name, ' '))
-		*strchr(name, ' ') = '\0';
+	name[strcspn(name, " \t")] = '\0';
 	if (!bi_analyze__which(a, v, name))
 		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, name,
 				   "%s script /%s runs %s through env, and %s is not on PATH", what,

@@ -301,6 +301,8 @@ static void test_scripts(void **state)
 	static char *ep[] = { (char *)"/entrypoint.sh" };
 	static char *ep2[] = { (char *)"/run.py" };
 	static char *ep3[] = { (char *)"/ok.sh" };
+	static char *ep4[] = { (char *)"/tab.py" };
+	static char *ep5[] = { (char *)"/crlf.sh" };
 	struct mockfs m = { 0 };
 	struct bi_image img = { .config = {
 					.entrypoint = ep, .nentrypoint = 1, .user = (char *)"1" } };
@@ -323,6 +325,17 @@ static void test_scripts(void **state)
 	img.config.entrypoint = ep3;
 	a = run(&m, &img);
 	EXPECT(a, "");
+	bi_analysis_free(a);
+	/* The kernel splits at a tab too, and keeps a '\r' as part of the line. */
+	mock_exe(&m, "tab.py", NULL, 0)->content = BI_SPAN_LIT("#!/usr/bin/env\tpython3\n");
+	mock_exe(&m, "crlf.sh", NULL, 0)->content = BI_SPAN_LIT("#!/bin/sh\r\necho\r\n");
+	img.config.entrypoint = ep4;
+	a = run(&m, &img);
+	EXPECT(a, "BI201 python3");
+	bi_analysis_free(a);
+	img.config.entrypoint = ep5;
+	a = run(&m, &img);
+	EXPECT(a, "BI202 /bin/sh");
 	bi_analysis_free(a);
 }
 
