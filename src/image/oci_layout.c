@@ -126,6 +126,8 @@ static int build_one(struct bi_source *src, const char *spec, const struct bi_de
 	r = bi_image_build(src, spec, d->digest, bi_buf_span(&cfg), m->config.digest, jobs,
 			   m->nlayers, opts, ret, err);
 	bi_layer_jobs_free(jobs, m->nlayers);
+	if (r >= 0)
+		bi_platform_fill_variant(*ret, d->os, d->arch, d->variant);
 	return r;
 }
 
@@ -211,6 +213,12 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 		struct bi_platform def = { .os = (char *)"linux", .arch = (char *)"amd64" };
 		size_t k = pick.n;
 
+		/* An exact match first (linux/arm is linux/arm/v7), then any match. */
+		for (size_t i = 0; i < pick.n && k == pick.n; i++)
+			if (pick.v[i].os &&
+			    bi_platform_match_exact(want.os ? &want : &def, pick.v[i].os,
+						    pick.v[i].arch, pick.v[i].variant))
+				k = i;
 		for (size_t i = 0; i < pick.n && k == pick.n; i++)
 			if (pick.v[i].os && bi_platform_match(want.os ? &want : &def, pick.v[i].os,
 							      pick.v[i].arch, pick.v[i].variant))

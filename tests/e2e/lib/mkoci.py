@@ -4,7 +4,8 @@
 SPEC: {"config": {...image config "config" object...},
        "layers": [[[path, kind, mode, data], ...], ...],
        "platforms": optional list of {"os", "architecture", "variant"} (one image each,
-                    the same layers, in one image index)}
+                    the same layers, in one image index),
+       "config_variant": false to leave "variant" out of the configs (as many arm images do)}
 kind: f file (data: text, or {"hex": "..."} or {"host": "/path"}), d folder, l symlink
 (data: target), h hard link (data: target path), wh whiteout of data (a path).
 """
@@ -57,7 +58,7 @@ tars = [layer(l) for l in spec["layers"]]
 descs = [blob(t, "application/vnd.oci.image.layer.v1.tar") for t in tars]
 manifests = []
 for p in spec.get("platforms") or [{"os": "linux", "architecture": "amd64"}]:
-    cfg = dict(p)
+    cfg = {k: v for k, v in p.items() if k != "variant" or spec.get("config_variant", True)}
     cfg.update({"config": spec.get("config", {}),
                 "rootfs": {"type": "layers",
                            "diff_ids": ["sha256:" + hashlib.sha256(t).hexdigest() for t in tars]}})
