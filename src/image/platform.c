@@ -71,6 +71,9 @@ void bi_platform_fill_variant(struct bi_image *img, const char *os, const char *
 	if ((c->variant && *c->variant) || !variant || !*variant || !os || !c->os ||
 	    strcmp(os, c->os) != 0 || strcmp(norm_arch(arch), norm_arch(c->architecture)) != 0)
 		return;
+	/* containerd's normal form drops arm64's default v8 (and keeps arm's v7) */
+	if (strcmp(norm_arch(arch), "arm64") == 0 && strcmp(variant, "v8") == 0)
+		return;
 	free(c->variant);
 	c->variant = bi_xstrdup(variant);
 	free(img->platform);
