@@ -119,6 +119,24 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 				   prog->path, name, name);
 }
 
+/* Why an absolute program path that is there under its name does not run. */
+static const char *why_missing(const struct bi_view *v, const char *prog)
+{
+	const struct bi_fentry *e, *r;
+
+	if (prog[0] != '/')
+		return "is not in the image";
+	while (*prog == '/')
+		prog++;
+	e = v->lookup(v->ctx, prog);
+	r = v->resolve(v->ctx, prog);
+	if (r && r->type == BI_F_DIR)
+		return "is a folder, not a program";
+	if (e && e->type == BI_F_SYMLINK && !r)
+		return "is a symbolic link that leads nowhere in the image (dangling, or a loop)";
+	return "is not in the image";
+}
+
 static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 {
 	const struct bi_image_config *c = &a->img->config;
@@ -146,9 +164,10 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 		return;
 	}
 	if (!prog) {
-		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, argv[0],
-				   "%s program %s is not in the image%s", what, argv[0],
-				   strchr(argv[0], '/') ? "" : " (searched the config's PATH)");
+		bi_analysis__check(
+			a, "BI201", BI_CHECK_ERROR, argv[0], "%s program %s %s", what, argv[0],
+			strchr(argv[0], '/') ? why_missing(v, argv[0]) :
+					       "is not in the image (searched the config's PATH)");
 		return;
 	}
 	if (!(prog->mode & 0111)) {

@@ -339,6 +339,37 @@ static void test_scripts(void **state)
 	bi_analysis_free(a);
 }
 
+/* BI201 says why an absolute entrypoint that is there by name cannot run. */
+static void test_entrypoint_not_a_program(void **state)
+{
+	static char *dir[] = { (char *)"/app" };
+	static char *loop[] = { (char *)"/loop" };
+	static char *gone[] = { (char *)"/gone" };
+	struct mockfs m = { 0 };
+	struct bi_image img = {
+		.config = { .entrypoint = dir, .nentrypoint = 1, .user = (char *)"1" }
+	};
+	struct bi_analysis *a;
+
+	mock_dir(&m, "app", 0);
+	mock_link(&m, "gone", "/nowhere", 0);
+	mock_link(&m, "loop", "/loop", 0);
+	a = run(&m, &img);
+	EXPECT(a, "BI201 /app");
+	assert_non_null(strstr(a->checks[0].message, "/app is a folder, not a program"));
+	bi_analysis_free(a);
+	img.config.entrypoint = loop;
+	a = run(&m, &img);
+	assert_non_null(
+		strstr(a->checks[0].message, "/loop is a symbolic link that leads nowhere"));
+	bi_analysis_free(a);
+	img.config.entrypoint = gone;
+	a = run(&m, &img);
+	assert_non_null(
+		strstr(a->checks[0].message, "/gone is a symbolic link that leads nowhere"));
+	bi_analysis_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_glibc_library_search),
 		cmocka_unit_test(test_musl_and_mismatch),
 		cmocka_unit_test(test_scripts),
+		cmocka_unit_test(test_entrypoint_not_a_program),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
