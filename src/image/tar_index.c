@@ -129,7 +129,8 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 	unsigned char h[512];
 	uint64_t off = 0;
 	char *long_name = NULL, *long_link = NULL, *pax_path = NULL, *pax_link = NULL;
-	uint64_t pax_size = 0;
+	uint64_t pax_size = 0, last_off = 0, last_size = 0;
+	_cleanup_free_ char *last = NULL; /* the member before `off`, for errors */
 	bool pax_has_size = false;
 	int r = 0;
 
@@ -143,10 +144,26 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 			r = bi_err_set_errno(err, BI_EIO, -got, "%s", a->s.path);
 			goto out;
 		}
+		if (got < 512 && off == 0) {
+			r = bi_err_set(err, BI_EFORMAT, "%s: empty or not a tar archive",
+				       a->s.path);
+			goto out;
+		}
 		if (got < 512) {
-			r = bi_err_set(err, BI_EFORMAT, "%s: %s", a->s.path,
-				       off == 0 ? "empty or not a tar archive" :
-						  "tar archive ends early (truncated)");
+			struct stat st;
+			uint64_t eof = fstat(a->fd, &st) == 0 ? (uint64_t)st.st_size : off;
+
+			if (last && eof < last_off + 512 + last_size)
+				r = bi_err_set(
+					err, BI_EFORMAT,
+					"%s: member \"%.200s\" (%" PRIu64 " bytes at byte %" PRIu64
+					") is cut short at byte %" PRIu64 " (truncated archive)",
+					a->s.path, last, last_size, last_off + 512, eof);
+			else
+				r = bi_err_set(err, BI_EFORMAT,
+					       "%s: tar archive ends at byte %" PRIu64
+					       " without its end marker (truncated archive)",
+					       a->s.path, eof);
 			goto out;
 		}
 		if (h[0] == 0) {
@@ -242,7 +259,10 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 			}
 			a->n++;
 		}
-		free(name);
+		free(last);
+		last = name;
+		last_off = off;
+		last_size = size;
 		free(link);
 		if (off + 512 + size < off) {
 			r = bi_err_set(err, BI_EFORMAT, "%s: bad member size", a->s.path);
