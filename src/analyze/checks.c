@@ -24,7 +24,7 @@ static bool is_shell_name(const char *p)
 
 /* BI203 over the entrypoint and, transitively, the libraries it loads. */
 static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
-			    const struct bi_fentry *prog)
+			    const struct bi_fentry *prog, const char *who)
 {
 	const struct bi_fentry *queue[MAX_LIBS_VISITED];
 	size_t head = 0, tail = 0;
@@ -49,8 +49,8 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 				bi_analysis__check(a, "BI203", BI_CHECK_ERROR, need,
 						   "%s/%s needs %s, which the %s loader cannot "
 						   "find in the image",
-						   obj == prog ? "the entrypoint " : "", obj->path,
-						   need, bi_libc_name(flavour));
+						   obj == prog ? who : "", obj->path, need,
+						   bi_libc_name(flavour));
 				continue;
 			}
 			for (size_t k = 0; k < tail && !seen; k++)
@@ -62,6 +62,22 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 	bi_ldso_release(&l);
 }
 
+/* BI202 and BI203 for an ELF program: the entrypoint, or a script's interpreter. */
+static void check_elf(struct bi_analysis *a, const struct bi_view *v, const struct bi_fentry *prog,
+		      const char *what, const char *who)
+{
+	if (!prog->elf)
+		return;
+	if (prog->elf->link == BI_ELF_DYNAMIC && prog->elf->interp &&
+	    !bi_analyze__exists(v, prog->elf->interp))
+		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, prog->elf->interp,
+				   "%s /%s is dynamically linked but its interpreter %s is "
+				   "not in the image",
+				   what, prog->path, prog->elf->interp);
+	if (prog->elf->link == BI_ELF_DYNAMIC || prog->elf->link == BI_ELF_SHARED)
+		check_libraries(a, v, prog, who);
+}
+
 /*
  * A script entrypoint: its "#!" line, when the walker kept the start of the
  * file. "#!/bin/bash" needs /bin/bash (BI202); "#!/usr/bin/env python3" needs
@@ -71,7 +87,8 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 			 const struct bi_fentry *prog, const char *what)
 {
 	struct bi_span c = prog->content, line, interp, arg = BI_SPAN_NULL;
-	char path[BI_MAX_PATH], name[256];
+	char path[BI_MAX_PATH], name[256], via[64];
+	const struct bi_fentry *interp_e;
 	bool crlf;
 
 	if (!c.ptr || !bi_span_eat_prefix(&c, "#!"))
@@ -102,21 +119,28 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 				   what, prog->path);
 		return;
 	}
-	if (!bi_analyze__exists(v, path)) {
+	interp_e = bi_analyze__exists(v, path);
+	if (!interp_e) {
 		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
 				   "%s script /%s starts with #!%s, which is not in the image",
 				   what, prog->path, path);
 		return;
 	}
+	snprintf(via, sizeof(via), "%s script's interpreter", what);
 	if (strcmp(bi_analyze__basename(path), "env") != 0 || arg.len == 0 ||
-	    arg.len >= sizeof(name) || arg.ptr[0] == '-')
+	    arg.len >= sizeof(name) || arg.ptr[0] == '-') {
+		check_elf(a, v, interp_e, via, "the script's interpreter ");
 		return;
+	}
 	snprintf(name, sizeof(name), BI_SPAN_FMT, BI_SPAN_ARG(arg));
 	name[strcspn(name, " \t")] = '\0';
-	if (!bi_analyze__which(a, v, name))
+	interp_e = bi_analyze__which(a, v, name);
+	if (!interp_e)
 		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, name,
 				   "%s script /%s runs %s through env, and %s is not on PATH", what,
 				   prog->path, name, name);
+	else
+		check_elf(a, v, interp_e, via, "the script's interpreter ");
 }
 
 /* Why an absolute program path that is there under its name does not run. */
@@ -182,14 +206,7 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 		check_script(a, v, prog, what);
 		return;
 	}
-	if (prog->elf->link == BI_ELF_DYNAMIC && prog->elf->interp &&
-	    !bi_analyze__exists(v, prog->elf->interp))
-		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, prog->elf->interp,
-				   "%s /%s is dynamically linked but its interpreter %s is "
-				   "not in the image",
-				   what, prog->path, prog->elf->interp);
-	if (prog->elf->link == BI_ELF_DYNAMIC || prog->elf->link == BI_ELF_SHARED)
-		check_libraries(a, v, prog);
+	check_elf(a, v, prog, what, "the entrypoint ");
 }
 
 static void check_libc_mismatch(struct bi_analysis *a, const struct bi_view *v)
