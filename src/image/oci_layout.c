@@ -142,7 +142,8 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 	struct bi_platform want = { 0 };
 	struct bi_image **list = NULL;
 	size_t nlist = 0;
-	const char *first_tag = NULL;
+	const char *first_tag = NULL, *first_digest = NULL;
+	_cleanup_free_ bool *dup = NULL;
 	bool several_tags = false;
 	int r;
 
@@ -158,9 +159,15 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 		if (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0))
 			continue;
 		if (!tag && top[i].ref_name) {
-			if (first_tag && strcmp(first_tag, top[i].ref_name) != 0)
+			/* Two tags of the same manifest (latest and 1.0) are one image. */
+			if (first_tag && strcmp(first_tag, top[i].ref_name) != 0 &&
+			    (!first_digest || !top[i].digest ||
+			     strcmp(first_digest, top[i].digest) != 0))
 				several_tags = true;
-			first_tag = first_tag ? first_tag : top[i].ref_name;
+			if (!first_tag) {
+				first_tag = top[i].ref_name;
+				first_digest = top[i].digest;
+			}
 		}
 	}
 	if (!tag && several_tags) {
@@ -174,8 +181,14 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 			src->path, src->transport, src->path, tags.buf);
 		goto out;
 	}
+	/* The same manifest under several tags is read once (collect() takes the entry). */
+	dup = bi_xcalloc(ntop + 1, sizeof(*dup));
+	for (size_t i = 0; i < ntop; i++)
+		for (size_t k = 0; k < i && !dup[i] && top[i].digest; k++)
+			dup[i] = top[k].digest && strcmp(top[k].digest, top[i].digest) == 0 &&
+				 (!tag || (top[k].ref_name && strcmp(top[k].ref_name, tag) == 0));
 	for (size_t i = 0; i < ntop && r >= 0; i++) {
-		if (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0))
+		if (dup[i] || (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0)))
 			continue;
 		r = collect(src, &top[i], 0, &c, err);
 	}
