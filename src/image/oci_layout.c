@@ -70,6 +70,12 @@ static int collect(struct bi_source *src, struct bi_descriptor *d, int depth, st
 	return r;
 }
 
+/* Equal strings, NULL equal to NULL only. */
+static bool str_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 static bool is_attestation(const struct bi_descriptor *d)
 {
 	return d->os && strcmp(d->os, "unknown") == 0 && d->arch && strcmp(d->arch, "unknown") == 0;
@@ -181,12 +187,17 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 			src->path, src->transport, src->path, tags.buf);
 		goto out;
 	}
-	/* The same manifest under several tags is read once (collect() takes the entry). */
+	/*
+	 * The same manifest under several tags is read once (collect() takes the
+	 * entry); the same digest listed for two platforms stays two entries.
+	 */
 	dup = bi_xcalloc(ntop + 1, sizeof(*dup));
 	for (size_t i = 0; i < ntop; i++)
 		for (size_t k = 0; k < i && !dup[i] && top[i].digest; k++)
-			dup[i] = top[k].digest && strcmp(top[k].digest, top[i].digest) == 0 &&
-				 (!tag || (top[k].ref_name && strcmp(top[k].ref_name, tag) == 0));
+			dup[i] = str_eq(top[k].digest, top[i].digest) &&
+				 str_eq(top[k].os, top[i].os) && str_eq(top[k].arch, top[i].arch) &&
+				 str_eq(top[k].variant, top[i].variant) &&
+				 (!tag || str_eq(top[k].ref_name, tag));
 	for (size_t i = 0; i < ntop && r >= 0; i++) {
 		if (dup[i] || (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0)))
 			continue;
