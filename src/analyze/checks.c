@@ -22,6 +22,17 @@ static bool is_shell_name(const char *p)
 	return false;
 }
 
+/* "-c", or a cluster of short options holding c ("-ec", "-lc", "-euxc"). */
+static bool is_command_flag(const char *s)
+{
+	if (s[0] != '-' || s[1] == '-' || !strchr(s, 'c'))
+		return false;
+	for (s++; *s; s++)
+		if (!isalpha((unsigned char)*s))
+			return false;
+	return true;
+}
+
 /* BI203 over the entrypoint and, transitively, the libraries it loads. */
 static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 			    const struct bi_fentry *prog, const char *who)
@@ -181,7 +192,7 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 	if (!argv || !argv[0] || !*argv[0])
 		return;
 	prog = bi_analyze__which(a, v, argv[0]);
-	if (!prog && argc >= 2 && strcmp(argv[1], "-c") == 0 && is_shell_name(argv[0])) {
+	if (!prog && argc >= 2 && is_command_flag(argv[1]) && is_shell_name(argv[0])) {
 		bi_analysis__check(a, "BI205", BI_CHECK_ERROR, argv[0],
 				   "%s is in shell form (%s -c ...) but the image has no %s", what,
 				   argv[0], argv[0]);

@@ -136,6 +136,28 @@ static void test_shell_form_and_missing(void **state)
 	assert_non_null(strstr(a->checks[0].message, "shell form"));
 	bi_analysis_free(a);
 
+	/* option clusters holding c are shell form too; a long option is not */
+	{
+		static char *ec[] = { (char *)"bash", (char *)"-ec", (char *)"serve" };
+		static char *lc[] = { (char *)"/bin/bash", (char *)"-lc", (char *)"serve" };
+		static char *longopt[] = { (char *)"sh", (char *)"--rcfile", (char *)"x" };
+		char **saved = img.config.cmd;
+
+		img.config.cmd = ec;
+		a = run(&m, &img);
+		EXPECT(a, "BI205 bash");
+		bi_analysis_free(a);
+		img.config.cmd = lc;
+		a = run(&m, &img);
+		EXPECT(a, "BI205 /bin/bash");
+		bi_analysis_free(a);
+		img.config.cmd = longopt;
+		a = run(&m, &img);
+		EXPECT(a, "BI201 sh");
+		bi_analysis_free(a);
+		img.config.cmd = saved;
+	}
+
 	/* found through the config's PATH, via a relative symlink */
 	img.config.cmd = cmd_missing;
 	img.config.ncmd = 2;
