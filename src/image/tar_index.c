@@ -124,6 +124,23 @@ static struct member *find(struct archive_src *a, const char *name)
 	return a->n ? bsearch(&key, a->m, a->n, sizeof(*a->m), cmp_member) : NULL;
 }
 
+/* `docker save x | gzip > x.tar.gz` and the like: name the compressor. */
+static const char *compressed_kind(const unsigned char *h)
+{
+	if (h[0] == 0x1f && h[1] == 0x8b)
+		return "gzip";
+	if (h[0] == 0x28 && h[1] == 0xb5 && h[2] == 0x2f && h[3] == 0xfd)
+		return "zstd";
+	if (memcmp(h,
+		   "\xfd"
+		   "7zXZ",
+		   5) == 0)
+		return "xz";
+	if (memcmp(h, "BZh", 3) == 0)
+		return "bzip2";
+	return NULL;
+}
+
 static int index_tar(struct archive_src *a, struct bi_err **err)
 {
 	unsigned char h[512];
@@ -172,9 +189,19 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 				break; /* end of archive */
 		}
 		if (!checksum_ok(h) || !parse_num(h + 124, 12, &size)) {
-			r = bi_err_set(err, BI_EFORMAT,
-				       "%s: not a tar archive (bad header at byte %" PRIu64 ")",
-				       a->s.path, off);
+			const char *comp = off ? NULL : compressed_kind(h);
+
+			if (comp)
+				r = bi_err_set(
+					err, BI_EFORMAT,
+					"%s: a %s-compressed file, not a tar archive: "
+					"decompress it first (%s -dc FILE | baseimg inspect -)",
+					a->s.path, comp, comp);
+			else
+				r = bi_err_set(err, BI_EFORMAT,
+					       "%s: not a tar archive (bad header at byte %" PRIu64
+					       ")",
+					       a->s.path, off);
 			goto out;
 		}
 		type = (char)h[156];

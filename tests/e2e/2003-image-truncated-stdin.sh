@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A truncated archive on standard input (or as a file): exit 3, one line
-# naming the member cut short and the byte where the data stops.
+# naming the member cut short and the byte where the data stops. A
+# compressed archive (docker save | gzip) says how to decompress it.
 . "$SRC/tests/e2e/lib/inspect.sh"
 if ! fixtures; then
 	notok "mkfixtures.sh failed"
@@ -26,4 +27,8 @@ head -c "$end" "$f" >"$TMP/cut.tar"
 expect "cut between members: exit 3" "$?" 3
 expect "... says the end marker is missing" \
 	"$(grep -c "^baseimg: $TMP/cut.tar: tar archive ends at byte $end without its end marker (truncated archive)$" "$TMP/err")" 1
+gzip -c "$f" | "$BASEIMG" inspect - >/dev/null 2>"$TMP/err"
+expect "docker save | gzip on stdin: exit 3" "$?" 3
+expect "... names gzip and how to decompress" \
+	"$(grep -c '^baseimg: <stdin>: a gzip-compressed file, not a tar archive: decompress it first (gzip -dc FILE | baseimg inspect -)$' "$TMP/err")" 1
 exit $((n_fail > 0))
