@@ -22,9 +22,20 @@ static bool is_shell_name(const char *p)
 	return false;
 }
 
+/* "-c", or a cluster of short options holding c ("-ec", "-lc", "-euxc"). */
+static bool is_command_flag(const char *s)
+{
+	if (s[0] != '-' || s[1] == '-' || !strchr(s, 'c'))
+		return false;
+	for (s++; *s; s++)
+		if (!isalpha((unsigned char)*s))
+			return false;
+	return true;
+}
+
 /* BI203 over the entrypoint and, transitively, the libraries it loads. */
 static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
-			    const struct bi_fentry *prog)
+			    const struct bi_fentry *prog, const char *who)
 {
 	const struct bi_fentry *queue[MAX_LIBS_VISITED];
 	size_t head = 0, tail = 0;
@@ -49,8 +60,8 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 				bi_analysis__check(a, "BI203", BI_CHECK_ERROR, need,
 						   "%s/%s needs %s, which the %s loader cannot "
 						   "find in the image",
-						   obj == prog ? "the entrypoint " : "", obj->path,
-						   need, bi_libc_name(flavour));
+						   obj == prog ? who : "", obj->path, need,
+						   bi_libc_name(flavour));
 				continue;
 			}
 			for (size_t k = 0; k < tail && !seen; k++)
@@ -62,6 +73,22 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 	bi_ldso_release(&l);
 }
 
+/* BI202 and BI203 for an ELF program: the entrypoint, or a script's interpreter. */
+static void check_elf(struct bi_analysis *a, const struct bi_view *v, const struct bi_fentry *prog,
+		      const char *what, const char *who)
+{
+	if (!prog->elf)
+		return;
+	if (prog->elf->link == BI_ELF_DYNAMIC && prog->elf->interp &&
+	    !bi_analyze__exists(v, prog->elf->interp))
+		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, prog->elf->interp,
+				   "%s /%s is dynamically linked but its interpreter %s is "
+				   "not in the image",
+				   what, prog->path, prog->elf->interp);
+	if (prog->elf->link == BI_ELF_DYNAMIC || prog->elf->link == BI_ELF_SHARED)
+		check_libraries(a, v, prog, who);
+}
+
 /*
  * A script entrypoint: its "#!" line, when the walker kept the start of the
  * file. "#!/bin/bash" needs /bin/bash (BI202); "#!/usr/bin/env python3" needs
@@ -71,34 +98,78 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 			 const struct bi_fentry *prog, const char *what)
 {
 	struct bi_span c = prog->content, line, interp, arg = BI_SPAN_NULL;
-	char path[BI_MAX_PATH], name[256];
+	char path[BI_MAX_PATH], name[256], via[64];
+	const struct bi_fentry *interp_e;
+	bool crlf;
 
 	if (!c.ptr || !bi_span_eat_prefix(&c, "#!"))
 		return;
-	bi_span_next_line(&c, &line);
-	line = bi_span_trim(line);
-	if (!bi_span_cut(line, ' ', &interp, &arg))
-		interp = line;
-	arg = bi_span_trim(arg);
+	/* As the kernel reads it: blanks are spaces and tabs, a '\r' is part of the line. */
+	line = c;
+	if (bi_span_find_char(c, '\n') >= 0)
+		line.len = (size_t)bi_span_find_char(c, '\n');
+	crlf = line.len && line.ptr[line.len - 1] == '\r';
+	if (crlf)
+		line.len--;
+	while (line.len && (line.ptr[0] == ' ' || line.ptr[0] == '\t'))
+		line = bi_span_sub(line, 1, line.len - 1);
+	interp = line;
+	for (size_t i = 0; i < line.len; i++)
+		if (line.ptr[i] == ' ' || line.ptr[i] == '\t') {
+			interp = bi_span_sub(line, 0, i);
+			arg = bi_span_trim(bi_span_sub(line, i + 1, line.len - i - 1));
+			break;
+		}
 	if (interp.len == 0 || interp.len >= sizeof(path))
 		return;
 	snprintf(path, sizeof(path), BI_SPAN_FMT, BI_SPAN_ARG(interp));
-	if (!bi_analyze__exists(v, path)) {
+	if (crlf) {
+		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
+				   "%s script /%s has Windows line endings: its #! line ends in "
+				   "\\r, which the kernel passes on (\"bad interpreter\")",
+				   what, prog->path);
+		return;
+	}
+	interp_e = bi_analyze__exists(v, path);
+	if (!interp_e) {
 		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
 				   "%s script /%s starts with #!%s, which is not in the image",
 				   what, prog->path, path);
 		return;
 	}
+	snprintf(via, sizeof(via), "%s script's interpreter", what);
 	if (strcmp(bi_analyze__basename(path), "env") != 0 || arg.len == 0 ||
-	    arg.len >= sizeof(name) || arg.ptr[0] == '-')
+	    arg.len >= sizeof(name) || arg.ptr[0] == '-') {
+		check_elf(a, v, interp_e, via, "the script's interpreter ");
 		return;
+	}
 	snprintf(name, sizeof(name), BI_SPAN_FMT, BI_SPAN_ARG(arg));
-	if (strchr(name, ' '))
-		*strchr(name, ' ') = '\0';
-	if (!bi_analyze__which(a, v, name))
+	name[strcspn(name, " \t")] = '\0';
+	interp_e = bi_analyze__which(a, v, name);
+	if (!interp_e)
 		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, name,
 				   "%s script /%s runs %s through env, and %s is not on PATH", what,
 				   prog->path, name, name);
+	else
+		check_elf(a, v, interp_e, via, "the script's interpreter ");
+}
+
+/* Why an absolute program path that is there under its name does not run. */
+static const char *why_missing(const struct bi_view *v, const char *prog)
+{
+	const struct bi_fentry *e, *r;
+
+	if (prog[0] != '/')
+		return "is not in the image";
+	while (*prog == '/')
+		prog++;
+	e = v->lookup(v->ctx, prog);
+	r = v->resolve(v->ctx, prog);
+	if (r && r->type == BI_F_DIR)
+		return "is a folder, not a program";
+	if (e && e->type == BI_F_SYMLINK && !r)
+		return "is a symbolic link that leads nowhere in the image (dangling, or a loop)";
+	return "is not in the image";
 }
 
 static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
@@ -121,16 +192,17 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 	if (!argv || !argv[0] || !*argv[0])
 		return;
 	prog = bi_analyze__which(a, v, argv[0]);
-	if (!prog && argc >= 2 && strcmp(argv[1], "-c") == 0 && is_shell_name(argv[0])) {
+	if (!prog && argc >= 2 && is_command_flag(argv[1]) && is_shell_name(argv[0])) {
 		bi_analysis__check(a, "BI205", BI_CHECK_ERROR, argv[0],
 				   "%s is in shell form (%s -c ...) but the image has no %s", what,
 				   argv[0], argv[0]);
 		return;
 	}
 	if (!prog) {
-		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, argv[0],
-				   "%s program %s is not in the image%s", what, argv[0],
-				   strchr(argv[0], '/') ? "" : " (searched the config's PATH)");
+		bi_analysis__check(
+			a, "BI201", BI_CHECK_ERROR, argv[0], "%s program %s %s", what, argv[0],
+			strchr(argv[0], '/') ? why_missing(v, argv[0]) :
+					       "is not in the image (searched the config's PATH)");
 		return;
 	}
 	if (!(prog->mode & 0111)) {
@@ -145,14 +217,7 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 		check_script(a, v, prog, what);
 		return;
 	}
-	if (prog->elf->link == BI_ELF_DYNAMIC && prog->elf->interp &&
-	    !bi_analyze__exists(v, prog->elf->interp))
-		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, prog->elf->interp,
-				   "%s /%s is dynamically linked but its interpreter %s is "
-				   "not in the image",
-				   what, prog->path, prog->elf->interp);
-	if (prog->elf->link == BI_ELF_DYNAMIC || prog->elf->link == BI_ELF_SHARED)
-		check_libraries(a, v, prog);
+	check_elf(a, v, prog, what, "the entrypoint ");
 }
 
 static void check_libc_mismatch(struct bi_analysis *a, const struct bi_view *v)

@@ -117,15 +117,33 @@ static void serial(struct bi_buf *b, const struct bi_analysis *a)
 		    ((uint32_t)(h2 >> 48) & 0x3fff) | 0x8000, (uint64_t)(h2 & 0xffffffffffffULL));
 }
 
-/* "2024-01-01T00:00:00Z" and the like: what the schema's date-time accepts. */
+/* Does s match pat, where 'd' is any digit? */
+static bool match_digits(const char *s, const char *pat)
+{
+	for (; *pat; pat++, s++)
+		if (*pat == 'd' ? !isdigit((unsigned char)*s) : *s != *pat)
+			return false;
+	return true;
+}
+
+/*
+ * RFC 3339 date-time, what the schema's "date-time" accepts:
+ * "2024-01-01T00:00:00Z", with optional fraction, "Z" or "+hh:mm".
+ */
 static bool iso_datetime(const char *s)
 {
-	static const char pat[] = "dddd-dd-ddTdd:dd:dd";
-
-	for (size_t i = 0; i < sizeof(pat) - 1; i++)
-		if (pat[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != pat[i])
+	if (strlen(s) >= 64 || !match_digits(s, "dddd-dd-ddTdd:dd:dd"))
+		return false;
+	s += 19;
+	if (*s == '.') {
+		if (!isdigit((unsigned char)s[1]))
 			return false;
-	return strlen(s) < 64;
+		for (s++; isdigit((unsigned char)*s); s++)
+			;
+	}
+	if (*s == 'Z')
+		return s[1] == '\0';
+	return (*s == '+' || *s == '-') && match_digits(s + 1, "dd:dd") && s[6] == '\0';
 }
 
 void bi_inspect_cyclonedx(struct bi_jsonw *w, const struct bi_analysis *a)

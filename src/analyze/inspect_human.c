@@ -39,16 +39,46 @@ static void argv_line(struct bi_buf *out, char *const *v, size_t n)
 	bi_buf_addch(out, ']');
 }
 
+/*
+ * Text from the image (paths, created_by, user, os-release) goes to a
+ * terminal: control characters (an ESC sequence, a newline in a file name)
+ * become '?' so an image cannot rewrite the screen or forge lines.
+ */
+static void add_safe(struct bi_buf *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		bi_buf_addch(out, c < 0x20 || c == 0x7f ? '?' : (char)c);
+	}
+}
+
+static void addf_safe(struct bi_buf *out, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void addf_safe(struct bi_buf *out, const char *fmt, ...)
+{
+	struct bi_buf tmp = BI_BUF_INIT(BI_BUF_NOLIMIT);
+	va_list ap;
+
+	va_start(ap, fmt);
+	bi_buf_vaddf(&tmp, fmt, ap);
+	va_end(ap);
+	add_safe(out, tmp.buf);
+	bi_buf_release(&tmp);
+}
+
 static void row(struct bi_buf *out, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void row(struct bi_buf *out, const char *key, const char *fmt, ...)
 {
+	struct bi_buf tmp = BI_BUF_INIT(BI_BUF_NOLIMIT);
 	va_list ap;
 
 	bi_buf_addf(out, "  %-12s ", key);
 	va_start(ap, fmt);
-	bi_buf_vaddf(out, fmt, ap);
+	bi_buf_vaddf(&tmp, fmt, ap);
 	va_end(ap);
+	add_safe(out, tmp.buf);
+	bi_buf_release(&tmp);
 	bi_buf_addch(out, '\n');
 }
 
@@ -58,15 +88,16 @@ static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
 	const struct bi_image_config *c = &img->config;
 	char csz[32], usz[32];
 
-	bi_buf_addf(out, "%s%s%s\n", color ? "\033[1m" : "", img->reference ? img->reference : "-",
-		    color ? "\033[0m" : "");
+	bi_buf_adds(out, color ? "\033[1m" : "");
+	add_safe(out, img->reference ? img->reference : "-");
+	bi_buf_adds(out, color ? "\033[0m\n" : "\n");
 	if (img->digest)
 		row(out, "digest", "%s", img->digest);
 	row(out, "platform", "%s", img->platform ? img->platform : "-");
-	row(out, "class", "%s%s%s", color ? "\033[1m" : "", bi_analyze_class_name(a->class),
-	    color ? "\033[0m" : "");
+	bi_buf_addf(out, "  %-12s %s%s%s\n", "class", color ? "\033[1m" : "",
+		    bi_analyze_class_name(a->class), color ? "\033[0m" : "");
 	for (size_t i = 0; i < a->nclass_reasons; i++)
-		bi_buf_addf(out, "  %-12s - %s\n", "", a->class_reasons[i]);
+		row(out, "", "- %s", a->class_reasons[i]);
 	if (a->has_os)
 		row(out, "os", "%s (%s %s%s%s)", a->os.pretty_name ? a->os.pretty_name : a->os.id,
 		    a->os.id, a->os.version_id ? a->os.version_id : "?", a->os.codename ? ", " : "",
@@ -122,7 +153,8 @@ static void layers(struct bi_buf *out, const struct bi_analysis *a)
 		bi_buf_addf(out, "  %3zu  %10s  %12s  %7" PRIu64 "  %5zu  ", i,
 			    img->digest ? csz : "-", usz, l->files, npkgs);
 		for (size_t k = 0; k < n && k < CREATED_BY_WIDTH; k++)
-			bi_buf_addch(out, by[k] == '\n' || by[k] == '\t' ? ' ' : by[k]);
+			bi_buf_addch(out,
+				     (unsigned char)by[k] < 0x20 || by[k] == 0x7f ? ' ' : by[k]);
 		bi_buf_adds(out, n > CREATED_BY_WIDTH ? "...\n" : "\n");
 	}
 }
@@ -151,16 +183,19 @@ void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool colo
 		bi_buf_adds(out, "  none\n");
 	for (size_t i = 0; i < a->nchecks; i++) {
 		const struct bi_check *c = &a->checks[i];
-		bi_buf_addf(out, "  %s%-7s%s %s %s%s%s\n      %s\n",
-			    color ? sev_color(c->severity) : "",
-			    bi_check_severity_name(c->severity), color ? "\033[0m" : "", c->id,
-			    c->name, c->path ? "  " : "", c->path ? c->path : "", c->message);
+		bi_buf_addf(out, "  %s%-7s%s ", color ? sev_color(c->severity) : "",
+			    bi_check_severity_name(c->severity), color ? "\033[0m" : "");
+		addf_safe(out, "%s %s%s%s", c->id, c->name, c->path ? "  " : "",
+			  c->path ? c->path : "");
+		bi_buf_adds(out, "\n      ");
+		add_safe(out, c->message);
+		bi_buf_addch(out, '\n');
 	}
 	if (a->img->nwarnings || a->nwarnings) {
 		bi_buf_adds(out, "\nWarnings\n");
 		for (size_t i = 0; i < a->img->nwarnings; i++)
-			bi_buf_addf(out, "  %s\n", a->img->warnings[i]);
+			row(out, "", "%s", a->img->warnings[i]);
 		for (size_t i = 0; i < a->nwarnings; i++)
-			bi_buf_addf(out, "  %s\n", a->warnings[i]);
+			row(out, "", "%s", a->warnings[i]);
 	}
 }

@@ -65,8 +65,8 @@ enum bi_keep bi_keep_policy(const char *path, uint32_t mode, uint64_t size)
 		return BI_KEEP_CONTENT;
 	if (size < 64 * BI_KiB && java_release(path))
 		return BI_KEEP_CONTENT;
-	/* Executables and shared libraries: their ELF headers. */
-	if (size >= 52 && ((mode & 0111) || strstr(path, ".so")))
+	/* Executables and shared libraries: their ELF headers, or a script's "#!" line. */
+	if ((size >= 52 && strstr(path, ".so")) || (size >= 2 && (mode & 0111)))
 		return BI_KEEP_ELF;
 	return BI_KEEP_NONE;
 }

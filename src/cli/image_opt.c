@@ -26,11 +26,11 @@ int cli_image_opt(const char *cmd, int opt, const char *arg, unsigned formats,
 			return -1;
 		}
 		o->open.platform = arg;
-		return 1;
+		break;
 	}
 	case OPT_ALL_PLATFORMS:
 		o->open.all_platforms = true;
-		return 1;
+		break;
 	case OPT_FAIL_ON:
 		if (!bi_check_severity_parse(arg, &o->fail_on)) {
 			cli_usage_error(
@@ -63,6 +63,13 @@ int cli_image_opt(const char *cmd, int opt, const char *arg, unsigned formats,
 	default:
 		return 0;
 	}
+	/* Both would silently read every platform: say so instead. */
+	if (o->open.platform && o->open.all_platforms) {
+		cli_usage_error(cmd, "--platform picks one platform, --all-platforms reads "
+				     "each: use one of them");
+		return -1;
+	}
+	return 1;
 }
 
 void cli_analyses_free(struct bi_analysis **as, size_t n)

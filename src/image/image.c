@@ -168,8 +168,11 @@ int bi_image_build(struct bi_source *src, const char *spec, const char *manifest
 	img->platform =
 		bi_platform_string(img->config.os, img->config.architecture, img->config.variant);
 	r = bi_layers_read(src, jobs, n, opts ? opts->threads : 0, img, err);
-	if (r < 0)
+	if (r < 0) {
+		/* compare reads several images: say which one */
+		bi_err_wrap(err, "%s", src->path);
 		goto out;
+	}
 	if (x.ncreated_by == n)
 		for (size_t i = 0; i < n; i++)
 			img->layers[i].created_by =

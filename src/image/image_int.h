@@ -135,6 +135,15 @@ void bi_platform_release(struct bi_platform *p);
 bool bi_platform_match(const struct bi_platform *want, const char *os, const char *arch,
 		       const char *variant);
 char *bi_platform_string(const char *os, const char *arch, const char *variant);
+/* The same, with a wanted platform without variant taking the default one (arm: v7). */
+bool bi_platform_match_exact(const struct bi_platform *want, const char *os, const char *arch,
+			     const char *variant);
+/*
+ * A config without "variant" (common for arm images) takes the one its index
+ * descriptor gives, when os and architecture agree.
+ */
+void bi_platform_fill_variant(struct bi_image *img, const char *os, const char *arch,
+			      const char *variant);
 
 /* ---- reading the layers (layers.c) ---- */
 struct bi_layer_job {

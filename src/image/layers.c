@@ -72,8 +72,8 @@ static int hash_job(struct pool *p, size_t i, struct bi_err **err)
 	if (r < 0) {
 		if (r == BI_ENOTFOUND) {
 			bi_err_freep(err);
-			return bi_err_set(err, BI_ENOTFOUND, "%s: layer %zu blob %s missing",
-					  p->src->path, i, j->digest);
+			return bi_err_set(err, BI_ENOTFOUND, "layer %zu blob %s missing", i,
+					  j->digest);
 		}
 		return r;
 	}
@@ -133,8 +133,7 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 	if (r < 0) {
 		if (r == BI_ENOTFOUND) {
 			bi_err_freep(err);
-			return bi_err_set(err, BI_ENOTFOUND, "%s: %s: blob missing", label,
-					  p->src->path);
+			return bi_err_set(err, BI_ENOTFOUND, "%s: blob missing", label);
 		}
 		return r;
 	}

@@ -70,6 +70,12 @@ static int collect(struct bi_source *src, struct bi_descriptor *d, int depth, st
 	return r;
 }
 
+/* Equal strings, NULL equal to NULL only. */
+static bool str_eq(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
 static bool is_attestation(const struct bi_descriptor *d)
 {
 	return d->os && strcmp(d->os, "unknown") == 0 && d->arch && strcmp(d->arch, "unknown") == 0;
@@ -126,6 +132,8 @@ static int build_one(struct bi_source *src, const char *spec, const struct bi_de
 	r = bi_image_build(src, spec, d->digest, bi_buf_span(&cfg), m->config.digest, jobs,
 			   m->nlayers, opts, ret, err);
 	bi_layer_jobs_free(jobs, m->nlayers);
+	if (r >= 0)
+		bi_platform_fill_variant(*ret, d->os, d->arch, d->variant);
 	return r;
 }
 
@@ -140,7 +148,8 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 	struct bi_platform want = { 0 };
 	struct bi_image **list = NULL;
 	size_t nlist = 0;
-	const char *first_tag = NULL;
+	const char *first_tag = NULL, *first_digest = NULL;
+	_cleanup_free_ bool *dup = NULL;
 	bool several_tags = false;
 	int r;
 
@@ -156,9 +165,15 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 		if (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0))
 			continue;
 		if (!tag && top[i].ref_name) {
-			if (first_tag && strcmp(first_tag, top[i].ref_name) != 0)
+			/* Two tags of the same manifest (latest and 1.0) are one image. */
+			if (first_tag && strcmp(first_tag, top[i].ref_name) != 0 &&
+			    (!first_digest || !top[i].digest ||
+			     strcmp(first_digest, top[i].digest) != 0))
 				several_tags = true;
-			first_tag = first_tag ? first_tag : top[i].ref_name;
+			if (!first_tag) {
+				first_tag = top[i].ref_name;
+				first_digest = top[i].digest;
+			}
 		}
 	}
 	if (!tag && several_tags) {
@@ -172,8 +187,19 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 			src->path, src->transport, src->path, tags.buf);
 		goto out;
 	}
+	/*
+	 * The same manifest under several tags is read once (collect() takes the
+	 * entry); the same digest listed for two platforms stays two entries.
+	 */
+	dup = bi_xcalloc(ntop + 1, sizeof(*dup));
+	for (size_t i = 0; i < ntop; i++)
+		for (size_t k = 0; k < i && !dup[i] && top[i].digest; k++)
+			dup[i] = str_eq(top[k].digest, top[i].digest) &&
+				 str_eq(top[k].os, top[i].os) && str_eq(top[k].arch, top[i].arch) &&
+				 str_eq(top[k].variant, top[i].variant) &&
+				 (!tag || str_eq(top[k].ref_name, tag));
 	for (size_t i = 0; i < ntop && r >= 0; i++) {
-		if (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0))
+		if (dup[i] || (tag && (!top[i].ref_name || strcmp(top[i].ref_name, tag) != 0)))
 			continue;
 		r = collect(src, &top[i], 0, &c, err);
 	}
@@ -211,6 +237,12 @@ int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
 		struct bi_platform def = { .os = (char *)"linux", .arch = (char *)"amd64" };
 		size_t k = pick.n;
 
+		/* An exact match first (linux/arm is linux/arm/v7), then any match. */
+		for (size_t i = 0; i < pick.n && k == pick.n; i++)
+			if (pick.v[i].os &&
+			    bi_platform_match_exact(want.os ? &want : &def, pick.v[i].os,
+						    pick.v[i].arch, pick.v[i].variant))
+				k = i;
 		for (size_t i = 0; i < pick.n && k == pick.n; i++)
 			if (pick.v[i].os && bi_platform_match(want.os ? &want : &def, pick.v[i].os,
 							      pick.v[i].arch, pick.v[i].variant))

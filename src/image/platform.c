@@ -43,11 +43,41 @@ int bi_platform_parse(const char *s, struct bi_platform *ret, struct bi_err **er
 	return 0;
 }
 
+/* As containerd normalises: arm64 without a variant is v8, arm is v7. */
 static const char *default_variant(const char *arch)
 {
 	if (strcmp(arch, "arm64") == 0)
 		return "v8";
+	if (strcmp(arch, "arm") == 0)
+		return "v7";
 	return "";
+}
+
+bool bi_platform_match_exact(const struct bi_platform *want, const char *os, const char *arch,
+			     const char *variant)
+{
+	struct bi_platform w = *want;
+
+	if (!w.variant || !*w.variant)
+		w.variant = (char *)default_variant(norm_arch(w.arch));
+	return bi_platform_match(&w, os, arch, variant);
+}
+
+void bi_platform_fill_variant(struct bi_image *img, const char *os, const char *arch,
+			      const char *variant)
+{
+	struct bi_image_config *c = &img->config;
+
+	if ((c->variant && *c->variant) || !variant || !*variant || !os || !c->os ||
+	    strcmp(os, c->os) != 0 || strcmp(norm_arch(arch), norm_arch(c->architecture)) != 0)
+		return;
+	/* containerd's normal form drops arm64's default v8 (and keeps arm's v7) */
+	if (strcmp(norm_arch(arch), "arm64") == 0 && strcmp(variant, "v8") == 0)
+		return;
+	free(c->variant);
+	c->variant = bi_xstrdup(variant);
+	free(img->platform);
+	img->platform = bi_platform_string(c->os, c->architecture, c->variant);
 }
 
 bool bi_platform_match(const struct bi_platform *want, const char *os, const char *arch,

@@ -75,14 +75,14 @@ int bi_source_read_blob(struct bi_source *s, const char *digest, int64_t size, c
 
 	r = bi_digest_parse(digest, &algo, err);
 	if (r < 0) {
-		bi_err_wrap(err, "%s", what);
+		bi_err_wrap(err, "%s: %s", s->path, what);
 		return r;
 	}
 	if (size > 0 && (uint64_t)size > max)
 		return bi_err_set(err, BI_ELIMIT,
-				  "%s %s: descriptor size %" PRId64
+				  "%s: %s %s: descriptor size %" PRId64
 				  " is more than the cap of %zu bytes",
-				  what, digest, size, max);
+				  s->path, what, digest, size, max);
 	name = bi_blob_name(digest);
 	r = bi_source_read(s, name, what, max, out, err);
 	if (r < 0) {

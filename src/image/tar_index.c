@@ -124,12 +124,30 @@ static struct member *find(struct archive_src *a, const char *name)
 	return a->n ? bsearch(&key, a->m, a->n, sizeof(*a->m), cmp_member) : NULL;
 }
 
+/* `docker save x | gzip > x.tar.gz` and the like: name the compressor. */
+static const char *compressed_kind(const unsigned char *h)
+{
+	if (h[0] == 0x1f && h[1] == 0x8b)
+		return "gzip";
+	if (h[0] == 0x28 && h[1] == 0xb5 && h[2] == 0x2f && h[3] == 0xfd)
+		return "zstd";
+	if (memcmp(h,
+		   "\xfd"
+		   "7zXZ",
+		   5) == 0)
+		return "xz";
+	if (memcmp(h, "BZh", 3) == 0)
+		return "bzip2";
+	return NULL;
+}
+
 static int index_tar(struct archive_src *a, struct bi_err **err)
 {
 	unsigned char h[512];
 	uint64_t off = 0;
 	char *long_name = NULL, *long_link = NULL, *pax_path = NULL, *pax_link = NULL;
-	uint64_t pax_size = 0;
+	uint64_t pax_size = 0, last_off = 0, last_size = 0;
+	_cleanup_free_ char *last = NULL; /* the member before `off`, for errors */
 	bool pax_has_size = false;
 	int r = 0;
 
@@ -143,10 +161,26 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 			r = bi_err_set_errno(err, BI_EIO, -got, "%s", a->s.path);
 			goto out;
 		}
+		if (got < 512 && off == 0) {
+			r = bi_err_set(err, BI_EFORMAT, "%s: empty or not a tar archive",
+				       a->s.path);
+			goto out;
+		}
 		if (got < 512) {
-			r = bi_err_set(err, BI_EFORMAT, "%s: %s", a->s.path,
-				       off == 0 ? "empty or not a tar archive" :
-						  "tar archive ends early (truncated)");
+			struct stat st;
+			uint64_t eof = fstat(a->fd, &st) == 0 ? (uint64_t)st.st_size : off;
+
+			if (last && eof < last_off + 512 + last_size)
+				r = bi_err_set(
+					err, BI_EFORMAT,
+					"%s: member \"%.200s\" (%" PRIu64 " bytes at byte %" PRIu64
+					") is cut short at byte %" PRIu64 " (truncated archive)",
+					a->s.path, last, last_size, last_off + 512, eof);
+			else
+				r = bi_err_set(err, BI_EFORMAT,
+					       "%s: tar archive ends at byte %" PRIu64
+					       " without its end marker (truncated archive)",
+					       a->s.path, eof);
 			goto out;
 		}
 		if (h[0] == 0) {
@@ -155,9 +189,19 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 				break; /* end of archive */
 		}
 		if (!checksum_ok(h) || !parse_num(h + 124, 12, &size)) {
-			r = bi_err_set(err, BI_EFORMAT,
-				       "%s: not a tar archive (bad header at byte %" PRIu64 ")",
-				       a->s.path, off);
+			const char *comp = off ? NULL : compressed_kind(h);
+
+			if (comp)
+				r = bi_err_set(
+					err, BI_EFORMAT,
+					"%s: a %s-compressed file, not a tar archive: "
+					"decompress it first (%s -dc FILE | baseimg inspect -)",
+					a->s.path, comp, comp);
+			else
+				r = bi_err_set(err, BI_EFORMAT,
+					       "%s: not a tar archive (bad header at byte %" PRIu64
+					       ")",
+					       a->s.path, off);
 			goto out;
 		}
 		type = (char)h[156];
@@ -242,7 +286,10 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 			}
 			a->n++;
 		}
-		free(name);
+		free(last);
+		last = name;
+		last_off = off;
+		last_size = size;
 		free(link);
 		if (off + 512 + size < off) {
 			r = bi_err_set(err, BI_EFORMAT, "%s: bad member size", a->s.path);

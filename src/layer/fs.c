@@ -13,6 +13,7 @@ struct bi_fs {
 	struct bi_arena *arena;
 	struct bi_warnings warn;
 	uint64_t kept_bytes;
+	size_t nlinks; /* hard links in the view */
 };
 
 static const struct bi_fentry root_entry = {
@@ -121,17 +122,57 @@ static bool hidden_by(const struct bi_lentries *le, const char *path)
 	return false;
 }
 
+/*
+ * Lower entries this layer removed (`gone`, sorted by path) that hard links
+ * of lower layers still point to: a hard link shares its target's inode, so
+ * removing or replacing the target path leaves the file behind under the
+ * link's name. The first such link takes the file over; further links to
+ * the same file point to that one.
+ */
+static void keep_linked(struct bi_fentry *out, size_t o, int layer, struct bi_fentry *gone,
+			size_t ngone, uint64_t *kept)
+{
+	for (size_t k = 0; k < o; k++) {
+		struct bi_fentry *h = &out[k], *g;
+
+		if (h->type != BI_F_HARDLINK || h->layer >= layer || !h->link)
+			continue;
+		g = (struct bi_fentry *)ent_find(gone, ngone, h->link, strlen(h->link));
+		if (!g)
+			continue;
+		if (g->type == BI_F_HARDLINK) {
+			h->link = g->link; /* taken over by an earlier link, or a link itself */
+			continue;
+		}
+		h->type = g->type;
+		h->mode = g->mode;
+		h->uid = g->uid;
+		h->gid = g->gid;
+		h->size = g->size;
+		h->link = g->type == BI_F_SYMLINK ? g->link : NULL;
+		h->content = g->content;
+		h->elf = g->elf;
+		*kept += g->content.len;
+		g->content = BI_SPAN_NULL;
+		g->elf = NULL;
+		g->type = BI_F_HARDLINK;
+		g->link = h->path;
+	}
+}
+
 int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 {
-	struct bi_fentry *out;
-	size_t i = 0, j = 0, o = 0, cap;
+	struct bi_fentry *out, *gone = NULL;
+	size_t i = 0, j = 0, o = 0, cap, ngone = 0, agone = 0, nlinks = 0;
 	uint64_t kept = 0;
 
 	bi_lentries_finish(le);
 	if (fs->n == 0 && !fs->ents) {
 		/* The first layer becomes the view as it is: no copy. */
-		for (size_t k = 0; k < le->n; k++)
+		for (size_t k = 0; k < le->n; k++) {
 			kept += le->ents[k].content.len;
+			nlinks += le->ents[k].type == BI_F_HARDLINK;
+		}
 		out = TAKE_PTR(le->ents);
 		o = le->n;
 		goto done;
@@ -142,27 +183,43 @@ int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 		int c = i == fs->n ? 1 :
 			j == le->n ? -1 :
 				     strcmp(fs->ents[i].path, le->ents[j].path);
+		struct bi_fentry *e;
 
 		if (c < 0) {
-			struct bi_fentry *e = &fs->ents[i++];
-			if (hidden_by(le, e->path)) {
-				bi_fentry_release(e);
+			e = &fs->ents[i++];
+			if (!hidden_by(le, e->path)) {
+				kept += e->content.len;
+				nlinks += e->type == BI_F_HARDLINK;
+				out[o++] = *e;
 				continue;
 			}
-			kept += e->content.len;
-			out[o++] = *e;
 		} else {
-			if (c == 0)
-				bi_fentry_release(&fs->ents[i++]);
+			e = c == 0 ? &fs->ents[i++] : NULL;
 			kept += le->ents[j].content.len;
+			nlinks += le->ents[j].type == BI_F_HARDLINK;
 			out[o++] = le->ents[j++];
+			if (!e)
+				continue;
+		}
+		/* e leaves the view (hidden or replaced) */
+		if (fs->nlinks) {
+			BI_ALLOC_GROW(gone, ngone + 1, agone);
+			gone[ngone++] = *e;
+		} else {
+			bi_fentry_release(e);
 		}
 	}
 	free(fs->ents);
+	if (ngone)
+		keep_linked(out, o, le->layer, gone, ngone, &kept);
+	for (size_t k = 0; k < ngone; k++)
+		bi_fentry_release(&gone[k]);
+	free(gone);
 done:
 	fs->ents = out;
 	fs->n = o;
 	fs->kept_bytes = kept;
+	fs->nlinks = nlinks;
 	/* Every entry moved to the view: le keeps only its bookkeeping. */
 	le->n = 0;
 	bi_arena_splice(&fs->arena, &le->arena);

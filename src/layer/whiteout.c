@@ -179,6 +179,33 @@ static int read_content(struct bi_lentries *le, const char *path, struct bi_fwd_
 	return 0;
 }
 
+/*
+ * A script: keep its "#!" line (at most BI_MAX_SHEBANG bytes, the kernel's
+ * own limit) so the checks can find the interpreter it needs.
+ */
+static int read_shebang(struct bi_lentries *le, struct peek *pk, struct bi_fentry *fe,
+			struct bi_err **err)
+{
+	char buf[BI_MAX_SHEBANG];
+	size_t got = pk->hlen;
+
+	memcpy(buf, pk->head, pk->hlen);
+	while (got < sizeof(buf) && !memchr(buf, '\n', got)) {
+		ssize_t n = pk->inner->read(pk->inner->ctx, buf + got, sizeof(buf) - got);
+		if (n < 0)
+			return bi_err_set(err, (int)n, "%s: %s: reading content", le->name,
+					  fe->path);
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	if (memchr(buf, '\n', got))
+		got = (size_t)((char *)memchr(buf, '\n', got) - buf) + 1;
+	le->kept_bytes += got;
+	fe->content = bi_span_make(bi_xstrndup(buf, got), got);
+	return 0;
+}
+
 static int read_elf(struct bi_lentries *le, const char *path, struct bi_fwd_reader *r,
 		    uint64_t size, struct bi_fentry *fe, struct bi_err **err)
 {
@@ -195,6 +222,8 @@ static int read_elf(struct bi_lentries *le, const char *path, struct bi_fwd_read
 			return 0;
 		pk.hlen += (size_t)n;
 	}
+	if (memcmp(pk.head, "#!", 2) == 0)
+		return read_shebang(le, &pk, fe, err);
 	if (memcmp(pk.head, "\177ELF", 4) != 0)
 		return 0;
 	if (bi_elf_read(&pr, size, &info, &elf_err) < 0) {

@@ -48,6 +48,7 @@
 #define BI_MAX_SYMLINK_HOPS 40		 /* symlinks followed resolving one path */
 #define BI_MAX_KEPT_FILE (16 * BI_MiB)	 /* a file kept for analysis (package DB, os-release) */
 #define BI_MAX_ELF_HEADER (2 * BI_MiB)	 /* first bytes of an ELF file kept (headers, .dynstr) */
+#define BI_MAX_SHEBANG 256		 /* a script's "#!" line kept (the kernel's own limit) */
 #define BI_MAX_KEPT_TOTAL (128 * BI_MiB) /* all kept files of one image together */
 #define BI_MAX_ZSTD_WINDOW_LOG 25	 /* zstd window: 32 MiB (levels 1-19 need <= 8 MiB) */
 #define BI_MAX_WARNINGS 100		 /* warnings kept per image (then counted only) */

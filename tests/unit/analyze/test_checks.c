@@ -136,6 +136,28 @@ static void test_shell_form_and_missing(void **state)
 	assert_non_null(strstr(a->checks[0].message, "shell form"));
 	bi_analysis_free(a);
 
+	/* option clusters holding c are shell form too; a long option is not */
+	{
+		static char *ec[] = { (char *)"bash", (char *)"-ec", (char *)"serve" };
+		static char *lc[] = { (char *)"/bin/bash", (char *)"-lc", (char *)"serve" };
+		static char *longopt[] = { (char *)"sh", (char *)"--rcfile", (char *)"x" };
+		char **saved = img.config.cmd;
+
+		img.config.cmd = ec;
+		a = run(&m, &img);
+		EXPECT(a, "BI205 bash");
+		bi_analysis_free(a);
+		img.config.cmd = lc;
+		a = run(&m, &img);
+		EXPECT(a, "BI205 /bin/bash");
+		bi_analysis_free(a);
+		img.config.cmd = longopt;
+		a = run(&m, &img);
+		EXPECT(a, "BI201 sh");
+		bi_analysis_free(a);
+		img.config.cmd = saved;
+	}
+
 	/* found through the config's PATH, via a relative symlink */
 	img.config.cmd = cmd_missing;
 	img.config.ncmd = 2;
@@ -301,6 +323,8 @@ static void test_scripts(void **state)
 	static char *ep[] = { (char *)"/entrypoint.sh" };
 	static char *ep2[] = { (char *)"/run.py" };
 	static char *ep3[] = { (char *)"/ok.sh" };
+	static char *ep4[] = { (char *)"/tab.py" };
+	static char *ep5[] = { (char *)"/crlf.sh" };
 	struct mockfs m = { 0 };
 	struct bi_image img = { .config = {
 					.entrypoint = ep, .nentrypoint = 1, .user = (char *)"1" } };
@@ -324,6 +348,48 @@ static void test_scripts(void **state)
 	a = run(&m, &img);
 	EXPECT(a, "");
 	bi_analysis_free(a);
+	/* The kernel splits at a tab too, and keeps a '\r' as part of the line. */
+	mock_exe(&m, "tab.py", NULL, 0)->content = BI_SPAN_LIT("#!/usr/bin/env\tpython3\n");
+	mock_exe(&m, "crlf.sh", NULL, 0)->content = BI_SPAN_LIT("#!/bin/sh\r\necho\r\n");
+	img.config.entrypoint = ep4;
+	a = run(&m, &img);
+	EXPECT(a, "BI201 python3");
+	bi_analysis_free(a);
+	img.config.entrypoint = ep5;
+	a = run(&m, &img);
+	EXPECT(a, "BI202 /bin/sh");
+	bi_analysis_free(a);
+}
+
+/* BI201 says why an absolute entrypoint that is there by name cannot run. */
+static void test_entrypoint_not_a_program(void **state)
+{
+	static char *dir[] = { (char *)"/app" };
+	static char *loop[] = { (char *)"/loop" };
+	static char *gone[] = { (char *)"/gone" };
+	struct mockfs m = { 0 };
+	struct bi_image img = {
+		.config = { .entrypoint = dir, .nentrypoint = 1, .user = (char *)"1" }
+	};
+	struct bi_analysis *a;
+
+	mock_dir(&m, "app", 0);
+	mock_link(&m, "gone", "/nowhere", 0);
+	mock_link(&m, "loop", "/loop", 0);
+	a = run(&m, &img);
+	EXPECT(a, "BI201 /app");
+	assert_non_null(strstr(a->checks[0].message, "/app is a folder, not a program"));
+	bi_analysis_free(a);
+	img.config.entrypoint = loop;
+	a = run(&m, &img);
+	assert_non_null(
+		strstr(a->checks[0].message, "/loop is a symbolic link that leads nowhere"));
+	bi_analysis_free(a);
+	img.config.entrypoint = gone;
+	a = run(&m, &img);
+	assert_non_null(
+		strstr(a->checks[0].message, "/gone is a symbolic link that leads nowhere"));
+	bi_analysis_free(a);
 }
 
 int main(void)
@@ -335,6 +401,7 @@ int main(void)
 		cmocka_unit_test(test_glibc_library_search),
 		cmocka_unit_test(test_musl_and_mismatch),
 		cmocka_unit_test(test_scripts),
+		cmocka_unit_test(test_entrypoint_not_a_program),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -89,10 +89,68 @@ static void test_resolve(void **state)
 	assert_non_null(bi_fs_lookup(fs, "/escape"));
 }
 
+static void apply_layer(struct bi_fs *v, int layer, struct tarw *t)
+{
+	struct bi_istream *in;
+	struct bi_lentries *le = NULL;
+	struct bi_err *err = NULL;
+
+	tarw_end(t);
+	in = bi_istream_mem(t->b.buf, t->b.len);
+	assert_int_equal(bi_lentries_from_tar(in, layer, "l", NULL, &le, NULL, &err), 0);
+	assert_int_equal(bi_fs_apply(v, le, &err), 0);
+	bi_istream_free(in);
+	bi_buf_release(&t->b);
+}
+
+/*
+ * A hard link shares its target's inode: removing or replacing the target
+ * path in a later layer leaves the file under the link's name.
+ */
+static void test_hardlink_outlives_target(void **state)
+{
+	struct bi_fs *v = bi_fs_new();
+	struct bi_err *err = NULL;
+	const struct bi_fentry *e = NULL;
+	struct tarw t;
+
+	tarw_init(&t);
+	tarw_add(&t, "usr/bin/orig", '0', 0755, "original", NULL);
+	tarw_add(&t, "usr/bin/hl", '1', 0755, NULL, "usr/bin/orig");
+	tarw_add(&t, "usr/bin/hl2", '1', 0755, NULL, "usr/bin/orig");
+	tarw_add(&t, "opt/d/f", '0', 0755, "in a folder", NULL);
+	tarw_add(&t, "opt/hf", '1', 0755, NULL, "opt/d/f");
+	tarw_add(&t, "etc/conf", '0', 0644, "old", NULL);
+	tarw_add(&t, "etc/conf-link", '1', 0644, NULL, "etc/conf");
+	apply_layer(v, 0, &t);
+	tarw_init(&t);
+	tarw_add(&t, "usr/bin/.wh.orig", '0', 0644, "", NULL);
+	tarw_add(&t, "opt/.wh.d", '0', 0644, "", NULL);
+	tarw_add(&t, "etc/conf", '2', 0777, NULL, "/nowhere");
+	apply_layer(v, 1, &t);
+	assert_int_equal(bi_fs_finish(v, &err), 0);
+
+	assert_null(bi_fs_lookup(v, "usr/bin/orig"));
+	assert_int_equal(bi_fs_resolve(v, "/usr/bin/hl", &e, &err), 0);
+	assert_int_equal(e->type, BI_F_REG);
+	assert_int_equal(e->size, 8);
+	assert_int_equal(e->layer, 0);
+	assert_int_equal(bi_fs_resolve(v, "/usr/bin/hl2", &e, &err), 0);
+	assert_string_equal(e->path, "usr/bin/hl"); /* the same file */
+	assert_int_equal(bi_fs_resolve(v, "/opt/hf", &e, &err), 0);
+	assert_int_equal(e->size, 11);
+	/* replaced by a symlink: the link keeps the old regular file */
+	assert_int_equal(bi_fs_resolve(v, "/etc/conf-link", &e, &err), 0);
+	assert_int_equal(e->type, BI_F_REG);
+	assert_int_equal(e->size, 3);
+	bi_fs_free(v);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_resolve),
+		cmocka_unit_test(test_hardlink_outlives_target),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
