@@ -257,8 +257,6 @@ static char *scope_line(const struct bi_import_ctx *c)
 	return bi_xasprintf("%s %s%s", c->distro, c->release, c->many_releases ? " and more" : "");
 }
 
-static char *scope_line(const struct bi_import_ctx *c);
-
 /*
  * osv.dev calls every ecosystem's export all.zip: an OSV file or zip is
  * named with the distro most of its rows are for ("all.zip (alpine)"), so
@@ -278,6 +276,26 @@ static void name_by_distros(struct bi_vulndb_import *imp, const char *name,
 			best = k;
 	n2 = bi_xasprintf("%s (%s)", name, c->distros[best].name);
 	bi_vulndb_import_set_name(imp, n2);
+}
+
+/* Record the scope and data date, commit, and tell res what was imported. */
+static int commit_import(struct bi_vulndb_import *imp, struct bi_import_ctx *c,
+			 enum bi_feed_kind kind, struct bi_import_result *res, struct bi_err **err)
+{
+	_cleanup_free_ char *scope = scope_line(c);
+	int r;
+
+	bi_vulndb_import_set_scope(imp, scope);
+	bi_vulndb_import_set_date(imp, c->data_date);
+	r = bi_vulndb_import_commit(imp, &res->counts, err);
+	if (r < 0)
+		return r;
+	res->kind = kind;
+	res->scope = TAKE_PTR(scope);
+	res->data_date = c->data_date ? bi_xstrdup(c->data_date) : NULL;
+	res->skipped = c->skipped;
+	res->first_skip = TAKE_PTR(c->first_skip);
+	return 0;
 }
 
 static int import_zip(struct bi_vulndb *db, const char *path, struct bi_import_result *res,
@@ -302,19 +320,8 @@ static int import_zip(struct bi_vulndb *db, const char *path, struct bi_import_r
 			       c.first_skip ? c.first_skip : "?");
 	if (r == 0)
 		name_by_distros(imp, name, &c);
-	if (r == 0) {
-		_cleanup_free_ char *scope = scope_line(&c);
-		bi_vulndb_import_set_scope(imp, scope);
-		bi_vulndb_import_set_date(imp, c.data_date);
-		r = bi_vulndb_import_commit(imp, &res->counts, err);
-	}
-	if (r == 0) {
-		res->kind = BI_FEED_OSV;
-		res->scope = scope_line(&c);
-		res->data_date = c.data_date ? bi_xstrdup(c.data_date) : NULL;
-		res->skipped = c.skipped;
-		res->first_skip = TAKE_PTR(c.first_skip);
-	}
+	if (r == 0)
+		r = commit_import(imp, &c, BI_FEED_OSV, res, err);
 	bi_import_ctx_release(&c);
 	return r;
 }
@@ -401,19 +408,8 @@ static int import_file(struct bi_vulndb *db, const char *path, struct bi_import_
 		_cleanup_free_ char *n2 = bi_xasprintf("%s/%s", c.release, name);
 		bi_vulndb_import_set_name(imp, n2);
 	}
-	if (r == 0) {
-		_cleanup_free_ char *scope = scope_line(&c);
-		bi_vulndb_import_set_scope(imp, scope);
-		bi_vulndb_import_set_date(imp, c.data_date);
-		r = bi_vulndb_import_commit(imp, &res->counts, err);
-	}
-	if (r == 0) {
-		res->kind = kind;
-		res->scope = scope_line(&c);
-		res->data_date = c.data_date ? bi_xstrdup(c.data_date) : NULL;
-		res->skipped = c.skipped;
-		res->first_skip = TAKE_PTR(c.first_skip);
-	}
+	if (r == 0)
+		r = commit_import(imp, &c, kind, res, err);
 	bi_import_ctx_release(&c);
 	return r;
 }
@@ -437,19 +433,8 @@ static int import_dir(struct bi_vulndb *db, const char *path, struct bi_import_r
 	if (r == 0 && w.files == c.skipped)
 		r = bi_err_set(err, BI_EFORMAT, "%s: no record could be read; the first: %s", path,
 			       c.first_skip ? c.first_skip : "?");
-	if (r == 0) {
-		_cleanup_free_ char *scope = scope_line(&c);
-		bi_vulndb_import_set_scope(imp, scope);
-		bi_vulndb_import_set_date(imp, c.data_date);
-		r = bi_vulndb_import_commit(imp, &res->counts, err);
-	}
-	if (r == 0) {
-		res->kind = BI_FEED_OSV;
-		res->scope = scope_line(&c);
-		res->data_date = c.data_date ? bi_xstrdup(c.data_date) : NULL;
-		res->skipped = c.skipped;
-		res->first_skip = TAKE_PTR(c.first_skip);
-	}
+	if (r == 0)
+		r = commit_import(imp, &c, BI_FEED_OSV, res, err);
 	bi_import_ctx_release(&c);
 	return r;
 }
