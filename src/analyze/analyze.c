@@ -416,39 +416,12 @@ const char *bi_analyze_class_name(enum bi_class c)
 	return (size_t)c < BI_ARRAY_SIZE(names) ? names[c] : "unknown";
 }
 
-const char *bi_check_severity_name(enum bi_check_severity s)
+enum bi_severity bi_analysis_worst(const struct bi_analysis *a)
 {
-	switch (s) {
-	case BI_CHECK_NOTE:
-		return "note";
-	case BI_CHECK_WARNING:
-		return "warning";
-	case BI_CHECK_ERROR:
-		return "error";
-	case BI_CHECK_NONE:
-	case BI_CHECK_SEVERITY__MAX:
-		break;
-	}
-	return "none";
-}
-
-bool bi_check_severity_parse(const char *s, enum bi_check_severity *ret)
-{
-	for (int i = 0; i < BI_CHECK_SEVERITY__MAX; i++) {
-		if (strcmp(s, bi_check_severity_name((enum bi_check_severity)i)) == 0) {
-			*ret = (enum bi_check_severity)i;
-			return true;
-		}
-	}
-	return false;
-}
-
-enum bi_check_severity bi_analysis_worst(const struct bi_analysis *a)
-{
-	enum bi_check_severity w = BI_CHECK_NONE;
+	enum bi_severity w = BI_SEV_NONE;
 
 	for (size_t i = 0; i < a->nchecks; i++)
-		if (w == BI_CHECK_NONE || a->checks[i].severity > w)
+		if (w == BI_SEV_NONE || a->checks[i].severity > w)
 			w = a->checks[i].severity;
 	return w;
 }
@@ -464,7 +437,7 @@ void bi_analysis__reason(struct bi_analysis *a, const char *fmt, ...)
 	va_end(ap);
 }
 
-void bi_analysis__check(struct bi_analysis *a, const char *id, enum bi_check_severity sev,
+void bi_analysis__check(struct bi_analysis *a, const char *id, enum bi_severity sev,
 			const char *path, const char *fmt, ...)
 {
 	static const struct {

@@ -17,27 +17,17 @@
 #include "image/image.h"
 #include "kb/kb.h" /* enum bi_class */
 #include "pkgdb/pkgdb.h"
+#include "report/severity.h"
 #include "util/buf.h"
 #include "util/json.h"
 
 struct bi_err;
 struct bi_view;
 
-enum bi_check_severity {
-	BI_CHECK_NOTE,
-	BI_CHECK_WARNING,
-	BI_CHECK_ERROR,
-	BI_CHECK_NONE, /* only as a --fail-on threshold: never fail */
-	BI_CHECK_SEVERITY__MAX,
-};
-const char *bi_check_severity_name(enum bi_check_severity s); /* "error" ... */
-/* "error", "warning", "note", "none"; false when unknown. */
-bool bi_check_severity_parse(const char *s, enum bi_check_severity *ret);
-
 struct bi_check {
 	const char *id;	  /* "BI201" (static) */
 	const char *name; /* "entrypoint-missing" (static) */
-	enum bi_check_severity severity;
+	enum bi_severity severity;
 	char *message;
 	char *path; /* the path concerned, or NULL */
 };
@@ -91,8 +81,8 @@ void bi_analysis_free(struct bi_analysis *a);
 void bi_analysis_freep(struct bi_analysis **a);
 
 const char *bi_analyze_class_name(enum bi_class c);
-/* The highest severity among the checks, or BI_CHECK_NONE when there are none. */
-enum bi_check_severity bi_analysis_worst(const struct bi_analysis *a);
+/* The highest severity among the checks, or BI_SEV_NONE when there are none. */
+enum bi_severity bi_analysis_worst(const struct bi_analysis *a);
 
 /* osrelease.c: os-release(5) text. Unknown keys are ignored; never fails. */
 void bi_osrelease_parse(struct bi_span text, struct bi_os *ret);
@@ -113,58 +103,13 @@ const struct bi_fentry *bi_analyze__which(const struct bi_analysis *a, const str
 /* Is the resolved entry a regular file (after symlinks)? */
 const struct bi_fentry *bi_analyze__exists(const struct bi_view *v, const char *path);
 const char *bi_analyze__basename(const char *path);
-/* "3.4 MB" (SI units). */
-void bi_analyze__size(char *buf, size_t len, uint64_t n);
 /* The config's value for an environment variable, or NULL. */
 const char *bi_analyze__env(const struct bi_image *img, const char *key);
 __attribute__((format(printf, 2, 3))) void bi_analysis__reason(struct bi_analysis *a,
 							       const char *fmt, ...);
 __attribute__((format(printf, 5, 6))) void bi_analysis__check(struct bi_analysis *a, const char *id,
-							      enum bi_check_severity sev,
+							      enum bi_severity sev,
 							      const char *path, const char *fmt,
 							      ...);
-
-/* Outputs. */
-enum bi_inspect_format {
-	BI_FORMAT_HUMAN,
-	BI_FORMAT_JSON,
-	BI_FORMAT_CYCLONEDX,
-	BI_FORMAT_MARKDOWN,
-	BI_FORMAT__MAX,
-};
-void bi_inspect_json(struct bi_jsonw *w, const struct bi_analysis *a);
-void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool color);
-void bi_inspect_cyclonedx(struct bi_jsonw *w, const struct bi_analysis *a);
-/*
- * compare.c: one row per image, taken from its analysis so that the image can
- * be freed before the next one is read.
- */
-struct bi_compare_row {
-	char *name, *reference, *platform;
-	enum bi_class class;
-	uint64_t compressed, uncompressed, files;
-	enum bi_libc libc;
-	char *libc_version;
-	char *shell, *shell_kind;
-	const char *debug_ease;
-	size_t packages;
-	char *checks; /* "BI202 BI203": errors and warnings, or "" */
-	enum bi_check_severity worst;
-	/*
-	 * Measured CVE surface, filled by the caller that has a vulnerability
-	 * database (cmd_compare); otherwise the column shows the package count.
-	 */
-	struct {
-		bool db;       /* a database was consulted */
-		bool measured; /* the counts below are real */
-		size_t total, fixable, critical, high;
-		char *note; /* why not measured ("no data for debian trixie"), or NULL */
-	} cve;
-};
-void bi_compare_row_from(const struct bi_analysis *a, struct bi_compare_row *ret);
-void bi_compare_row_release(struct bi_compare_row *r);
-void bi_compare_text(struct bi_buf *out, const struct bi_compare_row *rows, size_t n);
-void bi_compare_markdown(struct bi_buf *out, const struct bi_compare_row *rows, size_t n);
-void bi_compare_json(struct bi_jsonw *w, const struct bi_compare_row *rows, size_t n);
 
 #endif

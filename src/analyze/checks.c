@@ -57,7 +57,7 @@ static void check_libraries(struct bi_analysis *a, const struct bi_view *v,
 			bool seen = false;
 
 			if (!lib) {
-				bi_analysis__check(a, "BI203", BI_CHECK_ERROR, need,
+				bi_analysis__check(a, "BI203", BI_SEV_ERROR, need,
 						   "%s/%s needs %s, which the %s loader cannot "
 						   "find in the image",
 						   obj == prog ? who : "", obj->path, need,
@@ -81,7 +81,7 @@ static void check_elf(struct bi_analysis *a, const struct bi_view *v, const stru
 		return;
 	if (prog->elf->link == BI_ELF_DYNAMIC && prog->elf->interp &&
 	    !bi_analyze__exists(v, prog->elf->interp))
-		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, prog->elf->interp,
+		bi_analysis__check(a, "BI202", BI_SEV_ERROR, prog->elf->interp,
 				   "%s /%s is dynamically linked but its interpreter %s is "
 				   "not in the image",
 				   what, prog->path, prog->elf->interp);
@@ -124,7 +124,7 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 		return;
 	snprintf(path, sizeof(path), BI_SPAN_FMT, BI_SPAN_ARG(interp));
 	if (crlf) {
-		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
+		bi_analysis__check(a, "BI202", BI_SEV_ERROR, path,
 				   "%s script /%s has Windows line endings: its #! line ends in "
 				   "\\r, which the kernel passes on (\"bad interpreter\")",
 				   what, prog->path);
@@ -132,7 +132,7 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 	}
 	interp_e = bi_analyze__exists(v, path);
 	if (!interp_e) {
-		bi_analysis__check(a, "BI202", BI_CHECK_ERROR, path,
+		bi_analysis__check(a, "BI202", BI_SEV_ERROR, path,
 				   "%s script /%s starts with #!%s, which is not in the image",
 				   what, prog->path, path);
 		return;
@@ -147,7 +147,7 @@ static void check_script(struct bi_analysis *a, const struct bi_view *v,
 	name[strcspn(name, " \t")] = '\0';
 	interp_e = bi_analyze__which(a, v, name);
 	if (!interp_e)
-		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, name,
+		bi_analysis__check(a, "BI201", BI_SEV_ERROR, name,
 				   "%s script /%s runs %s through env, and %s is not on PATH", what,
 				   prog->path, name, name);
 	else
@@ -193,14 +193,14 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 		return;
 	prog = bi_analyze__which(a, v, argv[0]);
 	if (!prog && argc >= 2 && is_command_flag(argv[1]) && is_shell_name(argv[0])) {
-		bi_analysis__check(a, "BI205", BI_CHECK_ERROR, argv[0],
+		bi_analysis__check(a, "BI205", BI_SEV_ERROR, argv[0],
 				   "%s is in shell form (%s -c ...) but the image has no %s", what,
 				   argv[0], argv[0]);
 		return;
 	}
 	if (!prog) {
 		bi_analysis__check(
-			a, "BI201", BI_CHECK_ERROR, argv[0], "%s program %s %s", what, argv[0],
+			a, "BI201", BI_SEV_ERROR, argv[0], "%s program %s %s", what, argv[0],
 			strchr(argv[0], '/') ? why_missing(v, argv[0]) :
 					       "is not in the image (searched the config's PATH)");
 		return;
@@ -208,7 +208,7 @@ static void check_entrypoint(struct bi_analysis *a, const struct bi_view *v)
 	if (!(prog->mode & 0111)) {
 		char abs[BI_MAX_PATH + 2];
 		snprintf(abs, sizeof(abs), "/%s", prog->path);
-		bi_analysis__check(a, "BI201", BI_CHECK_ERROR, abs,
+		bi_analysis__check(a, "BI201", BI_SEV_ERROR, abs,
 				   "%s program %s is not executable (mode %04o)", what, abs,
 				   (unsigned)prog->mode);
 		return;
@@ -239,13 +239,13 @@ static void check_libc_mismatch(struct bi_analysis *a, const struct bi_view *v)
 		if (++found <= MAX_MISMATCH_REPORTED) {
 			char abs[BI_MAX_PATH + 2];
 			snprintf(abs, sizeof(abs), "/%s", e->path);
-			bi_analysis__check(a, "BI204", BI_CHECK_ERROR, abs,
+			bi_analysis__check(a, "BI204", BI_SEV_ERROR, abs,
 					   "%s is linked against %s but the image has only %s", abs,
 					   bi_libc_name(foreign), bi_libc_name(a->libc));
 		}
 	}
 	if (found > MAX_MISMATCH_REPORTED)
-		bi_analysis__check(a, "BI204", BI_CHECK_ERROR, NULL,
+		bi_analysis__check(a, "BI204", BI_SEV_ERROR, NULL,
 				   "%zu more %s-linked files in this %s image",
 				   found - MAX_MISMATCH_REPORTED, bi_libc_name(foreign),
 				   bi_libc_name(a->libc));
@@ -265,7 +265,7 @@ static void check_build_tools(struct bi_analysis *a)
 	q = p ? strchr(p, ')') : NULL;
 	if (p && q)
 		path = bi_xstrndup(p + 1, (size_t)(q - p - 1));
-	bi_analysis__check(a, "BI206", BI_CHECK_WARNING, path, "build tools in a runtime image: %s",
+	bi_analysis__check(a, "BI206", BI_SEV_WARNING, path, "build tools in a runtime image: %s",
 			   msg.buf);
 	free(path);
 	bi_buf_release(&msg);
@@ -298,7 +298,7 @@ static void check_root(struct bi_analysis *a, const struct bi_view *v)
 	uint64_t uid;
 
 	if (!u || !*u) {
-		bi_analysis__check(a, "BI207", BI_CHECK_NOTE, NULL,
+		bi_analysis__check(a, "BI207", BI_SEV_NOTE, NULL,
 				   "no USER in the config: the container runs as root");
 		return;
 	}
@@ -307,7 +307,7 @@ static void check_root(struct bi_analysis *a, const struct bi_view *v)
 		(void)group;
 	if (bi_span_eq_str(user, "root") || (bi_span_to_u64(user, &uid) && uid == 0) ||
 	    (!bi_span_to_u64(user, &uid) && passwd_uid(v, user) == 0))
-		bi_analysis__check(a, "BI207", BI_CHECK_NOTE, NULL,
+		bi_analysis__check(a, "BI207", BI_SEV_NOTE, NULL,
 				   "USER %s: the container runs as root", u);
 }
 

@@ -5,7 +5,7 @@
 #include "analyze/analyze.h"
 #include "cli/cli.h"
 #include "image/image.h"
-#include "vuln/cves.h"
+#include "report/cves.h"
 #include "vuln/vulndb.h"
 
 enum cves_format { F_TEXT, F_JSON, F_SARIF };

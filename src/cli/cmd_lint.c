@@ -259,7 +259,7 @@ int cmd_lint(int argc, char **argv)
 	struct file_results *files = NULL;
 	const char *config_path = NULL;
 	enum format fmt = FMT_HUMAN;
-	int threshold = BI_LEVEL_WARNING; /* BI_LEVEL__MAX: none */
+	int threshold = BI_SEV_WARNING; /* BI_SEV_NONE: none */
 	bool color = true, any_bad = false, over = false, cfg_bad = false;
 	size_t nbargs = 0, nfiles = 0;
 	struct bi_err *err = NULL;
@@ -284,10 +284,10 @@ int cmd_lint(int argc, char **argv)
 			}
 			break;
 		case 't': {
-			enum bi_level l;
+			enum bi_severity l;
 			if (strcmp(optarg, "none") == 0) {
-				threshold = BI_LEVEL__MAX;
-			} else if (bi_level_parse(bi_span_str(optarg), &l)) {
+				threshold = BI_SEV_NONE;
+			} else if (bi_severity_parse_level(bi_span_str(optarg), false, &l)) {
 				threshold = (int)l;
 			} else {
 				status = cli_usage_error("lint",

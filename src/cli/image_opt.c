@@ -8,7 +8,7 @@ static const char *const format_names[] = { "text", "json", "cyclonedx", "markdo
 void cli_image_opts_init(struct cli_image_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	o->fail_on = BI_CHECK_ERROR;
+	o->fail_on = BI_SEV_ERROR;
 	o->format = BI_FORMAT_HUMAN;
 }
 
@@ -32,7 +32,7 @@ int cli_image_opt(const char *cmd, int opt, const char *arg, unsigned formats,
 		o->open.all_platforms = true;
 		break;
 	case OPT_FAIL_ON:
-		if (!bi_check_severity_parse(arg, &o->fail_on)) {
+		if (!bi_severity_parse_level(bi_span_str(arg), true, &o->fail_on)) {
 			cli_usage_error(
 				cmd, "--fail-on wants error, warning, note or none, not '%s'", arg);
 			return -1;
@@ -114,9 +114,9 @@ int cli_image_load(const char *spec, const struct cli_image_opts *o, struct bi_i
 	return 0;
 }
 
-int cli_findings_status(struct bi_analysis *const *as, size_t n, enum bi_check_severity fail_on)
+int cli_findings_status(struct bi_analysis *const *as, size_t n, enum bi_severity fail_on)
 {
-	if (fail_on == BI_CHECK_NONE)
+	if (fail_on == BI_SEV_NONE)
 		return BI_EXIT_OK;
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < as[i]->nchecks; k++)

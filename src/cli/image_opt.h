@@ -3,7 +3,7 @@
 #define BI_CLI_IMAGE_OPT_H
 
 /* Options shared by `inspect` and `compare`: --platform, --all-platforms, --fail-on, --format. */
-#include "analyze/analyze.h"
+#include "report/inspect.h"
 #include "cli/cli.h"
 #include "image/image.h"
 
@@ -25,7 +25,7 @@ enum {
 
 struct cli_image_opts {
 	struct bi_image_opts open;
-	enum bi_check_severity fail_on;
+	enum bi_severity fail_on;
 	enum bi_inspect_format format;
 };
 
@@ -42,6 +42,6 @@ int cli_image_load(const char *spec, const struct cli_image_opts *o, struct bi_i
 		   size_t *ret_n, struct bi_analysis ***ret_a);
 void cli_analyses_free(struct bi_analysis **as, size_t n);
 /* BI_EXIT_FINDINGS when a check reaches the threshold, else BI_EXIT_OK. */
-int cli_findings_status(struct bi_analysis *const *as, size_t n, enum bi_check_severity fail_on);
+int cli_findings_status(struct bi_analysis *const *as, size_t n, enum bi_severity fail_on);
 
 #endif

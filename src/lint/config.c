@@ -151,7 +151,7 @@ static int list_item(struct cparse *p, enum key k, struct bi_span raw)
 static int map_item(struct cparse *p, enum key k, struct bi_span raw)
 {
 	struct bi_span kk, vv, ks, vs;
-	enum bi_level lvl;
+	enum bi_severity lvl;
 	int r, rule = 0;
 
 	if (k != KEY_SEVERITY)
@@ -171,7 +171,7 @@ static int map_item(struct cparse *p, enum key k, struct bi_span raw)
 		p->c->ignored[rule] = true;
 		return 0;
 	}
-	if (!bi_level_parse(vs, &lvl))
+	if (!bi_severity_parse_level(vs, false, &lvl))
 		return fail(p,
 			    "unknown severity '" BI_SPAN_FMT "' (expected error, warning, "
 			    "note or off)",

@@ -81,7 +81,7 @@ void bi_lint__add(struct bi_lint_ctx *c, enum bi_rule rule, const struct bi_inst
 	const struct bi_lint_config *cfg = c->o ? c->o->config : NULL;
 	struct bi_lint_result *r = c->res;
 	struct bi_lint_finding *f;
-	enum bi_level lvl = bi_lint_rules()[rule].level;
+	enum bi_severity lvl = bi_lint_rules()[rule].level;
 	_cleanup_free_ char *msg = NULL;
 	va_list ap;
 
@@ -94,7 +94,7 @@ void bi_lint__add(struct bi_lint_ctx *c, enum bi_rule rule, const struct bi_inst
 		if (r->findings[i].rule == rule && r->findings[i].line == in->start_line)
 			return;
 	if (rule == BI_RULE_104 && cfg && cfg->require_digest)
-		lvl = BI_LEVEL_ERROR;
+		lvl = BI_SEV_ERROR;
 	if (cfg && cfg->severity_set[rule])
 		lvl = cfg->severity[rule];
 	va_start(ap, fmt);

@@ -53,7 +53,7 @@ int bi_lint_rule_from_id(struct bi_span id);
 struct bi_lint_config {
 	bool ignored[BI_RULE__MAX];
 	bool severity_set[BI_RULE__MAX];
-	enum bi_level severity[BI_RULE__MAX];
+	enum bi_severity severity[BI_RULE__MAX];
 	bool require_digest;
 	char **trusted; /* trusted-registries; NULL when not configured */
 	size_t ntrusted;
@@ -94,7 +94,7 @@ struct bi_lint_opts {
 
 struct bi_lint_finding {
 	enum bi_rule rule;
-	enum bi_level level;
+	enum bi_severity level;
 	int line, column, end_line;
 	char *message; /* problem and fix, one line */
 	char *fix;     /* the fix alone */

@@ -11,19 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "report/severity.h"
 #include "util/buf.h"
 #include "util/span.h"
-
-enum bi_level {
-	BI_LEVEL_NOTE,
-	BI_LEVEL_WARNING,
-	BI_LEVEL_ERROR,
-	BI_LEVEL__MAX,
-};
-
-const char *bi_level_name(enum bi_level l); /* "note", "warning", "error" */
-/* "note" | "warning" | "error" -> level; false when unknown. */
-bool bi_level_parse(struct bi_span s, enum bi_level *ret);
 
 struct bi_report_rule {
 	const char *id;		/* "BI104" */
@@ -31,13 +21,13 @@ struct bi_report_rule {
 	const char *short_desc; /* one line */
 	const char *full_desc;	/* a paragraph */
 	const char *help_uri;	/* documentation page */
-	enum bi_level level;	/* default severity */
+	enum bi_severity level; /* default severity */
 };
 
 struct bi_report_result {
 	const char *rule_id;
 	const char *rule_name;
-	enum bi_level level;
+	enum bi_severity level;
 	const char *message;
 	const char *fix;	    /* may be NULL */
 	const char *uri;	    /* the artifact, as the user named it */

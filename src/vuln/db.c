@@ -79,12 +79,6 @@ static const char *const status_names[] = {
 	[BI_VST_NOT_AFFECTED] = "not-affected",
 };
 
-static const char *const severity_names[] = {
-	[BI_SEV_UNKNOWN] = "unknown", [BI_SEV_NEGLIGIBLE] = "negligible",
-	[BI_SEV_LOW] = "low",	      [BI_SEV_MEDIUM] = "medium",
-	[BI_SEV_HIGH] = "high",	      [BI_SEV_CRITICAL] = "critical",
-};
-
 const char *bi_vuln_status_name(enum bi_vuln_status s)
 {
 	return (unsigned)s < BI_VST__MAX ? status_names[s] : "?";
@@ -95,22 +89,6 @@ bool bi_vuln_status_parse(const char *s, enum bi_vuln_status *ret)
 	for (int i = 0; i < BI_VST__MAX; i++) {
 		if (s && strcmp(s, status_names[i]) == 0) {
 			*ret = (enum bi_vuln_status)i;
-			return true;
-		}
-	}
-	return false;
-}
-
-const char *bi_severity_name(enum bi_severity s)
-{
-	return (unsigned)s < BI_SEV__MAX ? severity_names[s] : "?";
-}
-
-bool bi_severity_parse(const char *s, enum bi_severity *ret)
-{
-	for (int i = 0; i < BI_SEV__MAX; i++) {
-		if (s && strcasecmp(s, severity_names[i]) == 0) {
-			*ret = (enum bi_severity)i;
 			return true;
 		}
 	}

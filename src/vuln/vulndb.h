@@ -18,6 +18,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "report/severity.h" /* enum bi_severity */
+
 struct bi_err;
 struct bi_vulndb;
 struct bi_vulndb_import;
@@ -32,22 +34,9 @@ enum bi_vuln_status {
 	BI_VST__MAX,
 };
 
-enum bi_severity {
-	BI_SEV_UNKNOWN,
-	BI_SEV_NEGLIGIBLE,
-	BI_SEV_LOW,
-	BI_SEV_MEDIUM,
-	BI_SEV_HIGH,
-	BI_SEV_CRITICAL,
-	BI_SEV__MAX,
-};
-
 /* "fixed", "unfixed", "wont-fix", "not-affected". */
 const char *bi_vuln_status_name(enum bi_vuln_status s);
 bool bi_vuln_status_parse(const char *s, enum bi_vuln_status *ret);
-/* "unknown", "negligible", "low", "medium", "high", "critical". */
-const char *bi_severity_name(enum bi_severity s);
-bool bi_severity_parse(const char *s, enum bi_severity *ret);
 /*
  * A feed's own word to our scale: tracker urgency (unimportant, low, medium,
  * high, "not yet assigned", with trailing '*' dropped), Red Hat family

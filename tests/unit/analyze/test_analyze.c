@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 #include "../bi_test.h"
-#include "analyze/analyze.h"
+#include "report/inspect.h"
 #include "mockfs.h"
 
 static const char status[] = "Package: libc6\n"

@@ -79,9 +79,9 @@ static void test_scratch_dynamic(void **state)
 	assert_int_equal(a->class, BI_CLASS_SCRATCH);
 	assert_int_equal(a->libc, BI_LIBC_NONE);
 	EXPECT(a, "BI202 /lib64/ld-linux-x86-64.so.2; BI203 libc.so.6; BI207 -");
-	assert_int_equal(a->checks[0].severity, BI_CHECK_ERROR);
+	assert_int_equal(a->checks[0].severity, BI_SEV_ERROR);
 	assert_string_equal(a->checks[0].name, "interpreter-missing");
-	assert_int_equal(bi_analysis_worst(a), BI_CHECK_ERROR);
+	assert_int_equal(bi_analysis_worst(a), BI_SEV_ERROR);
 	bi_analysis_free(a);
 }
 
@@ -101,7 +101,7 @@ static void test_static_nonroot(void **state)
 	mock_exe(&m, "hello", &elf, 0);
 	a = run(&m, &img);
 	EXPECT(a, "");
-	assert_int_equal(bi_analysis_worst(a), BI_CHECK_NONE);
+	assert_int_equal(bi_analysis_worst(a), BI_SEV_NONE);
 	bi_analysis_free(a);
 }
 

@@ -201,14 +201,14 @@ static void test_classes(void **state)
 
 static void test_severity_names(void **state)
 {
-	enum bi_check_severity s;
+	enum bi_severity s;
 
-	assert_true(bi_check_severity_parse("warning", &s));
-	assert_int_equal(s, BI_CHECK_WARNING);
-	assert_true(bi_check_severity_parse("none", &s));
-	assert_int_equal(s, BI_CHECK_NONE);
-	assert_false(bi_check_severity_parse("fatal", &s));
-	assert_string_equal(bi_check_severity_name(BI_CHECK_NOTE), "note");
+	assert_true(bi_severity_parse_level(bi_span_str("warning"), true, &s));
+	assert_int_equal(s, BI_SEV_WARNING);
+	assert_true(bi_severity_parse_level(bi_span_str("none"), true, &s));
+	assert_int_equal(s, BI_SEV_NONE);
+	assert_false(bi_severity_parse_level(bi_span_str("fatal"), true, &s));
+	assert_string_equal(bi_severity_level(BI_SEV_NOTE), "note");
 	assert_string_equal(bi_analyze_class_name(BI_CLASS_DISTROLESS), "distroless");
 }
 

@@ -35,8 +35,8 @@ static void test_flow(void **state)
 	assert_true(c.ignored[BI_RULE_101]);
 	assert_false(c.ignored[BI_RULE_105]);
 	assert_true(c.severity_set[BI_RULE_105]);
-	assert_int_equal(c.severity[BI_RULE_105], BI_LEVEL_ERROR);
-	assert_int_equal(c.severity[BI_RULE_112], BI_LEVEL_NOTE);
+	assert_int_equal(c.severity[BI_RULE_105], BI_SEV_ERROR);
+	assert_int_equal(c.severity[BI_RULE_112], BI_SEV_NOTE);
 	assert_true(c.require_digest);
 	assert_int_equal(c.ntrusted, 2);
 	assert_string_equal(c.trusted[1], "gcr.io/distroless");
@@ -55,7 +55,7 @@ static void test_block(void **state)
 			       &c, &msg),
 			 0);
 	assert_true(c.ignored[BI_RULE_104]);
-	assert_int_equal(c.severity[BI_RULE_103], BI_LEVEL_ERROR);
+	assert_int_equal(c.severity[BI_RULE_103], BI_SEV_ERROR);
 	assert_int_equal(c.ntrusted, 1);
 	assert_false(c.require_digest);
 	bi_lint_config_release(&c);

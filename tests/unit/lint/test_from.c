@@ -58,21 +58,21 @@ static void test_bi104(void **state)
 	assert_int_equal(bi_lint_text(kb, bi_span_str("FROM alpine:3.20\n"), "D", &o, &res, NULL),
 			 0);
 	assert_int_equal(res.n, 1);
-	assert_int_equal(res.findings[0].level, BI_LEVEL_NOTE);
+	assert_int_equal(res.findings[0].level, BI_SEV_NOTE);
 	bi_lint_result_release(&res);
 	cfg.require_digest = true;
 	assert_int_equal(bi_lint_text(kb, bi_span_str("FROM alpine:3.20\n"), "D", &o, &res, NULL),
 			 0);
-	assert_int_equal(res.findings[0].level, BI_LEVEL_ERROR);
+	assert_int_equal(res.findings[0].level, BI_SEV_ERROR);
 	assert_int_equal(res.findings[0].line, 1);
 	assert_int_equal(res.findings[0].column, 1);
 	assert_non_null(res.findings[0].fix);
 	bi_lint_result_release(&res);
 	cfg.severity_set[BI_RULE_104] = true;
-	cfg.severity[BI_RULE_104] = BI_LEVEL_WARNING;
+	cfg.severity[BI_RULE_104] = BI_SEV_WARNING;
 	assert_int_equal(bi_lint_text(kb, bi_span_str("FROM alpine:3.20\n"), "D", &o, &res, NULL),
 			 0);
-	assert_int_equal(res.findings[0].level, BI_LEVEL_WARNING);
+	assert_int_equal(res.findings[0].level, BI_SEV_WARNING);
 	bi_lint_result_release(&res);
 	cfg.ignored[BI_RULE_104] = true;
 	assert_int_equal(bi_lint_text(kb, bi_span_str("FROM alpine:3.20\n"), "D", &o, &res, NULL),

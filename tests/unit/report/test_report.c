@@ -7,15 +7,14 @@
 
 static const struct bi_report_rule rules[] = {
 	{ "BI101", "tag-missing", "no tag", "No tag means latest.", "docs/rules/BI101.md",
-	  BI_LEVEL_WARNING },
-	{ "BI104", "digest-missing", "no digest", NULL, "docs/rules/BI104.md", BI_LEVEL_NOTE },
+	  BI_SEV_WARNING },
+	{ "BI104", "digest-missing", "no digest", NULL, "docs/rules/BI104.md", BI_SEV_NOTE },
 };
 
 static const struct bi_report_result res[] = {
-	{ "BI101", "tag-missing", BI_LEVEL_WARNING, "image 'python' has no tag; pin it", "pin it",
+	{ "BI101", "tag-missing", BI_SEV_WARNING, "image 'python' has no tag; pin it", "pin it",
 	  "a/Dockerfile", 3, 1, 4 },
-	{ "BI104", "digest-missing", BI_LEVEL_ERROR, "say \"hi\"\n", NULL, "b.Dockerfile", 1, 2,
-	  1 },
+	{ "BI104", "digest-missing", BI_SEV_ERROR, "say \"hi\"\n", NULL, "b.Dockerfile", 1, 2, 1 },
 };
 
 static void test_human(void **state)
@@ -109,22 +108,43 @@ static void test_sarif(void **state)
 
 static void test_levels(void **state)
 {
-	enum bi_level l;
+	enum bi_severity l;
 
 	(void)state;
-	assert_true(bi_level_parse(bi_span_str("Warning"), &l));
-	assert_int_equal(l, BI_LEVEL_WARNING);
-	assert_false(bi_level_parse(bi_span_str("fatal"), &l));
-	assert_string_equal(bi_level_name(BI_LEVEL_NOTE), "note");
+	assert_true(bi_severity_parse_level(bi_span_str("Warning"), false, &l));
+	assert_int_equal(l, BI_SEV_WARNING);
+	assert_false(bi_severity_parse_level(bi_span_str("fatal"), false, &l));
+	assert_string_equal(bi_severity_level(BI_SEV_NOTE), "note");
+	assert_false(bi_severity_parse_level(bi_span_str("none"), false, &l));
+	assert_true(bi_severity_parse_level(bi_span_str("none"), true, &l));
+	assert_int_equal(l, BI_SEV_NONE);
+}
+
+/* One scale: a CVE's rating and a lint level meet on the same SARIF level. */
+static void test_one_scale(void **state)
+{
+	static const char *const want[BI_SEV__MAX] = { "note",	  "note",  "note",
+						       "warning", "error", "error" };
+	enum bi_severity s;
+
+	(void)state;
+	for (int i = 0; i < BI_SEV__MAX; i++)
+		assert_string_equal(bi_severity_level((enum bi_severity)i), want[i]);
+	assert_string_equal(bi_severity_level(BI_SEV_NONE), "none");
+	assert_true(BI_SEV_NOTE < BI_SEV_WARNING && BI_SEV_WARNING < BI_SEV_ERROR);
+	assert_true(bi_severity_parse("CRITICAL", &s));
+	assert_int_equal(s, BI_SEV_CRITICAL);
+	assert_string_equal(bi_severity_name(BI_SEV_NEGLIGIBLE), "negligible");
+	assert_false(bi_severity_parse("error", &s));
+	assert_false(bi_severity_parse(NULL, &s));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_human),
-		cmocka_unit_test(test_json),
-		cmocka_unit_test(test_sarif),
-		cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_human),	  cmocka_unit_test(test_json),
+		cmocka_unit_test(test_sarif),	  cmocka_unit_test(test_levels),
+		cmocka_unit_test(test_one_scale),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

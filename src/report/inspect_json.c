@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* `baseimg inspect --format json`: docs/commands/inspect.md lists every key. */
 #include "util/common.h"
-#include "analyze/analyze.h"
+#include "report/inspect.h"
 
 static void strv(struct bi_jsonw *w, const char *key, char *const *v, size_t n, bool null_if_unset)
 {
@@ -98,7 +98,7 @@ static void write_checks(struct bi_jsonw *w, const struct bi_analysis *a)
 		bi_jsonw_object_begin(w);
 		bi_jsonw_kstring(w, "id", c->id);
 		bi_jsonw_kstring(w, "name", c->name);
-		bi_jsonw_kstring(w, "severity", bi_check_severity_name(c->severity));
+		bi_jsonw_kstring(w, "severity", bi_severity_level(c->severity));
 		bi_jsonw_kstring(w, "message", c->message);
 		bi_jsonw_kstring(w, "path", c->path);
 		bi_jsonw_object_end(w);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-#ifndef BI_VULN_CVES_H
-#define BI_VULN_CVES_H
+#ifndef BI_REPORT_CVES_H
+#define BI_REPORT_CVES_H
 
 /* The outputs of `baseimg cves`: human summary + list, JSON, SARIF 2.1.0. */
 #include <stdbool.h>

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* `baseimg inspect` for people: a summary card, the layer table, the checks. */
 #include "util/common.h"
-#include "analyze/analyze.h"
+#include "report/inspect.h"
 
 #define CREATED_BY_WIDTH 60
 
-/* SI units, as `docker images` prints them. */
-void bi_analyze__size(char *buf, size_t len, uint64_t n)
+void bi_report_size(char *buf, size_t len, uint64_t n)
 {
 	static const char *const units[] = { "kB", "MB", "GB", "TB" };
 	double v = (double)n;
@@ -112,8 +111,8 @@ static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
 		row(out, "shell", "none");
 	row(out, "packages", "%zu (%s), package manager %s", a->pkgs.n,
 	    bi_pkg_format_name(a->pkgs.format), a->package_manager);
-	bi_analyze__size(csz, sizeof(csz), img->compressed);
-	bi_analyze__size(usz, sizeof(usz), img->uncompressed);
+	bi_report_size(csz, sizeof(csz), img->compressed);
+	bi_report_size(usz, sizeof(usz), img->uncompressed);
 	row(out, "size", "%s compressed, %s uncompressed, %" PRIu64 " files (%" PRIu64 " ELF)", csz,
 	    usz, a->files, a->elf_files);
 	row(out, "debug ease", "%s", a->debug_ease);
@@ -144,8 +143,8 @@ static void layers(struct bi_buf *out, const struct bi_analysis *a)
 		const char *by = l->created_by ? l->created_by : "-";
 		size_t n = strlen(by);
 
-		bi_analyze__size(csz, sizeof(csz), l->compressed);
-		bi_analyze__size(usz, sizeof(usz), l->uncompressed);
+		bi_report_size(csz, sizeof(csz), l->compressed);
+		bi_report_size(usz, sizeof(usz), l->uncompressed);
 		size_t npkgs = 0;
 
 		for (size_t k = 0; k < a->pkgs.n; k++)
@@ -159,18 +158,12 @@ static void layers(struct bi_buf *out, const struct bi_analysis *a)
 	}
 }
 
-static const char *sev_color(enum bi_check_severity s)
+static const char *sev_color(enum bi_severity s)
 {
-	switch (s) {
-	case BI_CHECK_ERROR:
+	if (s >= BI_SEV_ERROR && s != BI_SEV_NONE)
 		return "\033[31m";
-	case BI_CHECK_WARNING:
+	if (s == BI_SEV_WARNING)
 		return "\033[33m";
-	case BI_CHECK_NOTE:
-	case BI_CHECK_NONE:
-	case BI_CHECK_SEVERITY__MAX:
-		break;
-	}
 	return "\033[36m";
 }
 
@@ -184,7 +177,7 @@ void bi_inspect_human(struct bi_buf *out, const struct bi_analysis *a, bool colo
 	for (size_t i = 0; i < a->nchecks; i++) {
 		const struct bi_check *c = &a->checks[i];
 		bi_buf_addf(out, "  %s%-7s%s ", color ? sev_color(c->severity) : "",
-			    bi_check_severity_name(c->severity), color ? "\033[0m" : "");
+			    bi_severity_level(c->severity), color ? "\033[0m" : "");
 		addf_safe(out, "%s %s%s%s", c->id, c->name, c->path ? "  " : "",
 			  c->path ? c->path : "");
 		bi_buf_adds(out, "\n      ");

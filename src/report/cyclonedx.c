@@ -11,7 +11,7 @@
  * same image always gives the same document.
  */
 #include "util/common.h"
-#include "analyze/analyze.h"
+#include "report/inspect.h"
 
 /* Percent-encode everything but purl's unreserved characters. */
 static void purl_enc(struct bi_buf *b, const char *s)

@@ -6,7 +6,7 @@
  * caller consulted a database (r->cve), else the package count.
  */
 #include "util/common.h"
-#include "analyze/analyze.h"
+#include "report/inspect.h"
 
 enum {
 	C_IMAGE,
@@ -73,7 +73,7 @@ void bi_compare_row_from(const struct bi_analysis *a, struct bi_compare_row *r)
 	for (size_t i = 0; i < a->nchecks; i++) {
 		const struct bi_check *c = &a->checks[i];
 		bool dup = false;
-		if (c->severity < BI_CHECK_WARNING)
+		if (c->severity < BI_SEV_WARNING)
 			continue;
 		for (size_t k = 0; k < i && !dup; k++)
 			dup = strcmp(a->checks[k].id, c->id) == 0;
@@ -108,10 +108,10 @@ static char *cell(const struct bi_compare_row *r, int col, bool multi_platform)
 	case C_CLASS:
 		return bi_xstrdup(bi_analyze_class_name(r->class));
 	case C_SIZE:
-		bi_analyze__size(buf, sizeof(buf), r->uncompressed);
+		bi_report_size(buf, sizeof(buf), r->uncompressed);
 		return bi_xstrdup(buf);
 	case C_COMPRESSED:
-		bi_analyze__size(buf, sizeof(buf), r->compressed);
+		bi_report_size(buf, sizeof(buf), r->compressed);
 		return bi_xstrdup(r->compressed ? buf : "-");
 	case C_LIBC:
 		return bi_xasprintf("%s%s%s", bi_libc_name(r->libc), r->libc_version ? " " : "",

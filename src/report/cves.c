@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Rendering `baseimg cves` results (docs/commands/cves.md describes each format). */
 #include "util/common.h"
-#include "vuln/cves.h"
+#include "report/cves.h"
+#include "report/sarif.h"
 
 /*
  * Text output shows strings from the image and the feeds; control bytes
@@ -295,23 +296,6 @@ void bi_cves_json(struct bi_jsonw *w, const struct bi_cves_report *r)
 
 /* ---- SARIF 2.1.0 ---- */
 
-static const char *sarif_level(enum bi_severity s)
-{
-	switch (s) {
-	case BI_SEV_CRITICAL:
-	case BI_SEV_HIGH:
-		return "error";
-	case BI_SEV_MEDIUM:
-		return "warning";
-	case BI_SEV_LOW:
-	case BI_SEV_NEGLIGIBLE:
-	case BI_SEV_UNKNOWN:
-	case BI_SEV__MAX:
-		break;
-	}
-	return "note";
-}
-
 static bool seen_before(const struct bi_findings *f, size_t i)
 {
 	for (size_t k = 0; k < i; k++)
@@ -320,104 +304,59 @@ static bool seen_before(const struct bi_findings *f, size_t i)
 	return false;
 }
 
+static char *finding_message(const struct bi_finding *f)
+{
+	if (f->status == BI_FIND_FIXABLE)
+		return bi_xasprintf("%s %s is affected by %s (%s); fixed in %s", f->package,
+				    f->installed, f->id, bi_severity_name(f->severity), f->fixed);
+	return bi_xasprintf("%s %s is affected by %s (%s); %s%s%s", f->package, f->installed, f->id,
+			    bi_severity_name(f->severity),
+			    f->status == BI_FIND_WONTFIX ? "the distribution will not fix it" :
+							   "no fix yet",
+			    f->reason ? ": " : "", f->reason ? f->reason : "");
+}
+
 void bi_cves_sarif(struct bi_jsonw *w, const struct bi_cves_report *r)
 {
+	static const struct bi_sarif_tool tool = { "baseimg", NULL,
+						   "https://github.com/baseimg/baseimg" };
 	const struct bi_findings *fs = r->findings;
-	size_t n = fs ? fs->n : 0;
+	size_t n = fs ? fs->n : 0, nrules = 0;
+	_cleanup_free_ struct bi_sarif_rule *rules = bi_xcalloc(n ? n : 1, sizeof(*rules));
+	_cleanup_free_ struct bi_sarif_result *res = bi_xcalloc(n ? n : 1, sizeof(*res));
+	_cleanup_free_ struct bi_sarif_prop *props = bi_xcalloc(n ? 4 * n : 1, sizeof(*props));
 
-	bi_jsonw_object_begin(w);
-	bi_jsonw_kstring(w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-	bi_jsonw_kstring(w, "version", "2.1.0");
-	bi_jsonw_key(w, "runs");
-	bi_jsonw_array_begin(w);
-	bi_jsonw_object_begin(w);
-	bi_jsonw_key(w, "tool");
-	bi_jsonw_object_begin(w);
-	bi_jsonw_key(w, "driver");
-	bi_jsonw_object_begin(w);
-	bi_jsonw_kstring(w, "name", "baseimg");
-	bi_jsonw_kstring(w, "informationUri", "https://github.com/baseimg/baseimg");
-	bi_jsonw_key(w, "rules");
-	bi_jsonw_array_begin(w);
 	for (size_t i = 0; i < n; i++) {
 		const struct bi_finding *f = &fs->v[i];
-		if (seen_before(fs, i))
-			continue;
-		bi_jsonw_object_begin(w);
-		bi_jsonw_kstring(w, "id", f->id);
-		bi_jsonw_key(w, "shortDescription");
-		bi_jsonw_object_begin(w);
-		bi_jsonw_key(w, "text");
-		{
-			char *t = bi_xasprintf("%s in %s", f->id, f->source_package);
-			bi_jsonw_string(w, t);
-			free(t);
-		}
-		bi_jsonw_object_end(w);
-		bi_jsonw_key(w, "properties");
-		bi_jsonw_object_begin(w);
-		bi_jsonw_kstring(w, "severity", bi_severity_name(f->severity));
-		bi_jsonw_object_end(w);
-		bi_jsonw_object_end(w);
-	}
-	bi_jsonw_array_end(w);
-	bi_jsonw_object_end(w);
-	bi_jsonw_object_end(w);
-	bi_jsonw_key(w, "results");
-	bi_jsonw_array_begin(w);
-	for (size_t i = 0; i < n; i++) {
-		const struct bi_finding *f = &fs->v[i];
-		char *msg;
+		struct bi_sarif_prop *p = &props[4 * i];
 
-		bi_jsonw_object_begin(w);
-		bi_jsonw_kstring(w, "ruleId", f->id);
-		bi_jsonw_kstring(w, "level", sarif_level(f->severity));
-		bi_jsonw_key(w, "message");
-		bi_jsonw_object_begin(w);
-		if (f->status == BI_FIND_FIXABLE)
-			msg = bi_xasprintf("%s %s is affected by %s (%s); fixed in %s", f->package,
-					   f->installed, f->id, bi_severity_name(f->severity),
-					   f->fixed);
-		else
-			msg = bi_xasprintf("%s %s is affected by %s (%s); %s%s%s", f->package,
-					   f->installed, f->id, bi_severity_name(f->severity),
-					   f->status == BI_FIND_WONTFIX ?
-						   "the distribution will not fix it" :
-						   "no fix yet",
-					   f->reason ? ": " : "", f->reason ? f->reason : "");
-		bi_jsonw_kstring(w, "text", msg);
-		free(msg);
-		bi_jsonw_object_end(w);
-		bi_jsonw_key(w, "locations");
-		bi_jsonw_array_begin(w);
-		bi_jsonw_object_begin(w);
-		bi_jsonw_key(w, "physicalLocation");
-		bi_jsonw_object_begin(w);
-		bi_jsonw_key(w, "artifactLocation");
-		bi_jsonw_object_begin(w);
-		bi_jsonw_kstring(w, "uri", r->pkgdb_path ? r->pkgdb_path : "/");
-		bi_jsonw_object_end(w);
-		bi_jsonw_object_end(w);
-		bi_jsonw_key(w, "logicalLocations");
-		bi_jsonw_array_begin(w);
-		bi_jsonw_object_begin(w);
-		bi_jsonw_kstring(w, "name", f->package);
-		bi_jsonw_kstring(w, "kind", "package");
-		bi_jsonw_object_end(w);
-		bi_jsonw_array_end(w);
-		bi_jsonw_object_end(w);
-		bi_jsonw_array_end(w);
-		bi_jsonw_key(w, "properties");
-		bi_jsonw_object_begin(w);
-		bi_jsonw_kstring(w, "installed", f->installed);
-		bi_jsonw_kstring(w, "fixed", f->fixed);
-		bi_jsonw_kstring(w, "status", bi_finding_status_name(f->status));
-		bi_jsonw_kint(w, "layer", f->layer);
-		bi_jsonw_object_end(w);
-		bi_jsonw_object_end(w);
+		if (!seen_before(fs, i))
+			rules[nrules++] = (struct bi_sarif_rule){
+				.id = f->id,
+				.short_desc = bi_xasprintf("%s in %s", f->id, f->source_package),
+				.level = BI_SEV_NONE,
+				.severity = bi_severity_name(f->severity),
+			};
+		p[0] = (struct bi_sarif_prop){ .key = "installed", .str = f->installed };
+		p[1] = (struct bi_sarif_prop){ .key = "fixed", .str = f->fixed };
+		p[2] = (struct bi_sarif_prop){ .key = "status",
+					       .str = bi_finding_status_name(f->status) };
+		p[3] = (struct bi_sarif_prop){ .key = "layer", .num = f->layer, .is_num = true };
+		res[i] = (struct bi_sarif_result){
+			.rule_id = f->id,
+			.rule_index = -1,
+			.level = f->severity,
+			.message = finding_message(f),
+			.uri = r->pkgdb_path ? r->pkgdb_path : "/",
+			.logical_name = f->package,
+			.logical_kind = "package",
+			.props = p,
+			.nprops = 4,
+		};
 	}
-	bi_jsonw_array_end(w);
-	bi_jsonw_object_end(w);
-	bi_jsonw_array_end(w);
-	bi_jsonw_object_end(w);
+	bi_sarif_write(w, &tool, rules, nrules, res, n);
+	for (size_t i = 0; i < nrules; i++)
+		free((char *)rules[i].short_desc);
+	for (size_t i = 0; i < n; i++)
+		free((char *)res[i].message);
 }
