@@ -3,7 +3,9 @@
  * Replays fuzz inputs as an ordinary test (systemd fuzz-main.c, libgit2
  * standalone_driver.c): each argument is a file or a folder of files; each
  * file is fed to LLVMFuzzerTestOneInput once and reported as a TAP line.
- * A crash, a sanitizer report or a hang fails the test.
+ * A crash, a sanitizer report or a hang fails the test, and so does an
+ * argument that does not exist, an unreadable folder or an empty one: a
+ * corpus that is not there must not pass as replayed.
  */
 #include <dirent.h>
 
@@ -47,8 +49,10 @@ static int run_dir(const char *dir)
 	size_t nr = 0, alloc = 0;
 	int failed = 0;
 
-	if (!d)
-		return 0; /* no corpus yet: nothing to replay */
+	if (!d) {
+		printf("not ok %d - %s # cannot open: %s\n", ++count, dir, strerror(errno));
+		return 1;
+	}
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -63,6 +67,10 @@ static int run_dir(const char *dir)
 		free(names[i]);
 	}
 	free(names);
+	if (nr == 0) {
+		printf("not ok %d - %s # empty corpus\n", ++count, dir);
+		return 1;
+	}
 	return failed;
 }
 
@@ -73,14 +81,19 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		struct stat st;
 
-		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+		if (stat(argv[i], &st) < 0) {
+			printf("not ok %d - %s # %s\n", ++count, argv[i], strerror(errno));
+			failed = 1;
+		} else if (S_ISDIR(st.st_mode)) {
 			failed |= run_dir(argv[i]);
-		else if (stat(argv[i], &st) == 0)
+		} else {
 			failed |= run_file(argv[i]);
+		}
 	}
-	if (count == 0)
-		printf("1..0 # SKIP empty corpus\n");
-	else
-		printf("1..%d\n", count);
+	if (argc < 2) {
+		printf("not ok %d - no corpus named\n", ++count);
+		failed = 1;
+	}
+	printf("1..%d\n", count);
 	return failed;
 }
