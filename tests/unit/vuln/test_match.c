@@ -193,6 +193,11 @@ static void test_osv_ranges(void **state)
 		{ "c", "2.1-r0", "demo" }, /* in [2.0, 2.3) */
 		{ "d", "2.3-r0", "demo" }, /* fixed */
 		{ "e", "3.1-r0", "demo" }, /* open range: unfixed */
+		/* Boundaries: introduced is inclusive, fixed exclusive (OSV schema). */
+		{ "f", "2.0-r0", "demo" }, /* == introduced 2.0-r0: affected */
+		{ "g", "3.0-r0", "demo" }, /* == introduced 3.0-r0: affected, unfixed */
+		{ "h", "1.2-r0", "demo" }, /* == fixed 1.2-r0: not affected */
+		{ "i", "1.9-r9", "demo" }, /* just below introduced 2.0-r0 */
 	};
 	struct bi_distro d = { .id = "alpine", .version_id = "3.20.1" };
 	struct bi_findings f;
@@ -212,7 +217,16 @@ static void test_osv_ranges(void **state)
 	x = find(&f, "e", "TEST-2024-0001");
 	assert_non_null(x);
 	assert_int_equal(x->status, BI_FIND_UNFIXED);
-	assert_int_equal(f.n, 3);
+	x = find(&f, "f", "TEST-2024-0001");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_FIXABLE);
+	assert_string_equal(x->fixed, "2.3-r0");
+	x = find(&f, "g", "TEST-2024-0001");
+	assert_non_null(x);
+	assert_int_equal(x->status, BI_FIND_UNFIXED);
+	assert_null(find(&f, "h", "TEST-2024-0001"));
+	assert_null(find(&f, "i", "TEST-2024-0001"));
+	assert_int_equal(f.n, 5);
 	bi_findings_release(&f);
 }
 
