@@ -45,7 +45,7 @@ struct facts {
 	size_t npkgs;
 	enum bi_libc libc;
 	const char *tool;
-	uint64_t man;
+	uint64_t man, doc;
 	size_t debug_tools;
 };
 
@@ -74,6 +74,7 @@ static struct bi_analysis *make(const struct facts *f)
 		a->nbuild_tools = 1;
 	}
 	a->man_files = f->man;
+	a->doc_files = f->doc;
 	a->debug_tools = f->debug_tools;
 	a->files = 1;
 	bi_classify(a);
@@ -199,6 +200,58 @@ static void test_classes(void **state)
 	}
 }
 
+/*
+ * The thresholds of docs/classification.md, each alone and on both sides of
+ * its boundary: 20 man files, 200 doc files, 300 packages make a Debian image
+ * without compilers full; one fewer leaves it slim.
+ */
+static void test_full_thresholds(void **state)
+{
+	static const struct {
+		size_t npkgs;
+		uint64_t man, doc;
+		enum bi_class want;
+		const char *reason;
+	} cases[] = {
+		{ 299, 0, 0, BI_CLASS_SLIM, "no compilers" },
+		{ 300, 0, 0, BI_CLASS_FULL, "300 packages (full at 300 or more)" },
+		{ 1000, 0, 0, BI_CLASS_FULL, "1000 packages (full at 300 or more)" },
+		{ 90, 0, 199, BI_CLASS_SLIM, "199 doc files" },
+		{ 90, 0, 200, BI_CLASS_FULL,
+		  "documentation kept: 0 files under /usr/share/man, "
+		  "200 under /usr/share/doc" },
+		{ 90, 19, 0, BI_CLASS_SLIM, "19 man files" },
+		{ 90, 20, 0, BI_CLASS_FULL, "documentation kept: 20 files under /usr/share/man" },
+		{ 90, 19, 199, BI_CLASS_SLIM, "documentation stripped (19 man files, 199 doc" },
+	};
+
+	for (size_t i = 0; i < BI_ARRAY_SIZE(cases); i++) {
+		struct facts f = { .os_id = "debian",
+				   .db = BI_PKG_DPKG,
+				   .npkgs = cases[i].npkgs,
+				   .shell = "/bin/sh",
+				   .shell_kind = "dash",
+				   .pm = "apt",
+				   .libc = BI_LIBC_GLIBC,
+				   .man = cases[i].man,
+				   .doc = cases[i].doc };
+		struct bi_analysis *a = make(&f);
+
+		if (a->class != cases[i].want || !has_reason(a, cases[i].reason)) {
+			print_error("case %zu (%zu packages, %" PRIu64 " man, %" PRIu64
+				    " doc): class %s, want %s with \"%s\"; reasons:\n",
+				    i, cases[i].npkgs, cases[i].man, cases[i].doc,
+				    bi_analyze_class_name(a->class),
+				    bi_analyze_class_name(cases[i].want), cases[i].reason);
+			for (size_t k = 0; k < a->nclass_reasons; k++)
+				print_error("  %s\n", a->class_reasons[k]);
+			bi_analysis_free(a);
+			fail();
+		}
+		bi_analysis_free(a);
+	}
+}
+
 static void test_severity_names(void **state)
 {
 	enum bi_severity s;
@@ -235,9 +288,8 @@ static void test_keep_policy(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_osrelease),
-		cmocka_unit_test(test_classes),
-		cmocka_unit_test(test_severity_names),
+		cmocka_unit_test(test_osrelease),	cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_full_thresholds), cmocka_unit_test(test_severity_names),
 		cmocka_unit_test(test_keep_policy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
