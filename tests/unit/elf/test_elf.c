@@ -8,7 +8,8 @@ struct mk {
 	uint16_t type;
 	const char *interp;
 	const char *needed[3];
-	const char *runpath;
+	const char *soname, *rpath, *runpath;
+	int far; /* the DT_ tag (14, 15, 29) whose string follows a gap of 2 * BI_MAX_PATH */
 	uint64_t flags1;
 	bool no_dynamic;
 	uint64_t stroff, dynoff, gooff; /* 0: default placement */
@@ -99,11 +100,18 @@ static unsigned char *build(struct mk *m)
 			strlen_ += strlen(m->needed[i]) + 1;
 			DYN(1, needoff[i]);
 		}
-		if (m->runpath) {
+		static const int tags[] = { 14, 15, 29 }; /* DT_SONAME, DT_RPATH, DT_RUNPATH */
+		const char *strs[] = { m->soname, m->rpath, m->runpath };
+		for (int i = 0; i < 3; i++) {
+			if (!strs[i])
+				continue;
+			if (m->far == tags[i])
+				strlen_ += 2 * BI_MAX_PATH; /* NUL bytes: empty strings */
+			assert_true(stroff + strlen_ + strlen(strs[i]) + 1 <= size);
 			runoff = strlen_;
-			memcpy(f + stroff + strlen_, m->runpath, strlen(m->runpath) + 1);
-			strlen_ += strlen(m->runpath) + 1;
-			DYN(29, runoff);
+			memcpy(f + stroff + strlen_, strs[i], strlen(strs[i]) + 1);
+			strlen_ += strlen(strs[i]) + 1;
+			DYN(tags[i], runoff);
 		}
 		DYN(5, VBASE + stroff);
 		DYN(10, strlen_);
@@ -275,6 +283,50 @@ static void test_far_regions(void **state)
 	bi_elf_info_free(i);
 }
 
+/*
+ * The string table is read only up to the last string the dynamic section
+ * names: a soname, rpath or runpath far past the DT_NEEDED strings must be in
+ * that extent (a runpath left out of it was a bug no test caught).
+ */
+static void test_far_strings(void **state)
+{
+	static const int tags[] = { 14, 15, 29 };
+
+	for (size_t k = 0; k < BI_ARRAY_SIZE(tags); k++) {
+		struct mk m = { .is64 = true,
+				.type = 3,
+				.interp = "/lib64/ld-linux-x86-64.so.2",
+				.needed = { "libc.so.6", "libz.so.1" },
+				.soname = "libfar.so.1",
+				.rpath = "/opt/rpath/lib",
+				.runpath = "$ORIGIN/../lib",
+				.far = tags[k],
+				.stroff = 0x1000,
+				.size = 0x1000 + 3 * BI_MAX_PATH };
+		_cleanup_free_ unsigned char *f = build(&m);
+		struct bi_elf_info *i;
+
+		for (int pass = 0; pass < 2; pass++) {
+			if (pass == 0)
+				i = read_mem(f, m.size, 4093); /* streamed, forward only */
+			else
+				assert_int_equal(bi_elf_parse(bi_span_make(f, m.size), &i, NULL),
+						 0);
+			assert_non_null(i);
+			assert_int_equal(i->nneeded, 2);
+			assert_string_equal(i->needed[1], "libz.so.1");
+			assert_non_null(i->soname);
+			assert_string_equal(i->soname, "libfar.so.1");
+			assert_non_null(i->rpath);
+			assert_string_equal(i->rpath, "/opt/rpath/lib");
+			assert_non_null(i->runpath);
+			assert_string_equal(i->runpath, "$ORIGIN/../lib");
+			assert_true(i->needed_complete);
+			bi_elf_info_free(i);
+		}
+	}
+}
+
 static void test_hostile(void **state)
 {
 	struct mk m = { .is64 = true,
@@ -373,8 +425,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_musl_dynamic64), cmocka_unit_test(test_glibc_be32),
 		cmocka_unit_test(test_static_kinds),   cmocka_unit_test(test_go_build_info),
-		cmocka_unit_test(test_far_regions),    cmocka_unit_test(test_hostile),
-		cmocka_unit_test(test_host_binaries),
+		cmocka_unit_test(test_far_regions),    cmocka_unit_test(test_far_strings),
+		cmocka_unit_test(test_hostile),	       cmocka_unit_test(test_host_binaries),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
