@@ -354,6 +354,7 @@ int bi_analyze(const struct bi_image *img, const struct bi_view *v, struct bi_an
 	int r;
 
 	a->img = img;
+	a->efficiency = 1.0;
 	read_os(a, v);
 	r = bi_analyze__packages(a, v, err);
 	if (r < 0)

@@ -68,6 +68,15 @@ struct bi_analysis {
 	size_t nclass_reasons;
 	struct bi_check *checks;
 	size_t nchecks;
+	/*
+	 * Regular-file bytes the layers carry (layer_bytes), the part upper
+	 * layers deleted or overwrote (wasted_bytes), and the share that reaches
+	 * the final filesystem (efficiency, dive's "image efficiency"; 1 when
+	 * there are no bytes). Per layer and the largest wasted files:
+	 * bi_fs_layer_wasted() and bi_fs_top_waste() on img->fs.
+	 */
+	uint64_t layer_bytes, wasted_bytes;
+	double efficiency;
 	char **warnings; /* damaged package records, unsupported databases */
 	size_t nwarnings;
 };

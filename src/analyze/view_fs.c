@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The analysis' view over a real merged view (layer/fs.h). */
+#include <math.h>
+
 #include "util/common.h"
 #include "analyze/analyze.h"
 #include "analyze/view.h"
@@ -46,7 +48,24 @@ void bi_view_from_fs(struct bi_view *v, const struct bi_fs *fs)
 int bi_analyze_image(const struct bi_image *img, struct bi_analysis **ret, struct bi_err **err)
 {
 	struct bi_view v;
+	uint64_t final = 0, wasted = 0;
+	int r;
 
 	bi_view_from_fs(&v, img->fs);
-	return bi_analyze(img, &v, ret, err);
+	r = bi_analyze(img, &v, ret, err);
+	if (r < 0)
+		return r;
+	for (size_t i = 0; i < bi_fs_count(img->fs); i++) {
+		const struct bi_fentry *e = bi_fs_at(img->fs, i);
+		if (e->type == BI_F_REG)
+			final += e->size;
+	}
+	for (size_t i = 0; i < img->nlayers; i++)
+		wasted += bi_fs_layer_wasted(img->fs, i);
+	(*ret)->wasted_bytes = wasted;
+	(*ret)->layer_bytes = final + wasted;
+	/* four decimals, so that every output prints the same figure */
+	if (final + wasted)
+		(*ret)->efficiency = round((double) final / (double)(final + wasted) * 1e4) / 1e4;
+	return 0;
 }

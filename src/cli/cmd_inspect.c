@@ -3,6 +3,8 @@
 
 #include "cli/image_opt.h"
 
+enum { OPT_MIN_EFF = 0x200 };
+
 static void usage(FILE *f)
 {
 	fputs("Usage: baseimg inspect [OPTIONS] IMAGE\n"
@@ -22,14 +24,17 @@ static void usage(FILE *f)
 	      "  --all-platforms      inspect every platform of an index (json: an array)\n"
 	      "  --fail-on SEVERITY   exit 1 when a check is at or above SEVERITY: error (default),\n"
 	      "                       warning, note, or none\n"
+	      "  --min-efficiency F   exit 1 when the image efficiency (the share of the layers'\n"
+	      "                       file bytes that reach the final filesystem, as dive counts\n"
+	      "                       it) is below F, a number from 0 to 1 (0.9: 10% wasted)\n"
 	      "  -h, --help           this help\n"
 	      "\n"
 	      "Checks: BI201 entrypoint-missing, BI202 interpreter-missing, BI203 library-missing,\n"
 	      "BI204 libc-mismatch, BI205 shell-form-no-shell (errors); BI206 build-tools-present\n"
 	      "(warning); BI207 runs-as-root (note).\n"
 	      "\n"
-	      "Exit status: 0 fine, 1 a check at or above --fail-on, 2 usage error,\n"
-	      "3 unreadable or corrupt image.\n"
+	      "Exit status: 0 fine, 1 a check at or above --fail-on or an efficiency below\n"
+	      "--min-efficiency, 2 usage error, 3 unreadable or corrupt image.\n"
 	      "\n"
 	      "Examples:\n"
 	      "  baseimg inspect oci:./layout:latest\n"
@@ -40,7 +45,11 @@ static void usage(FILE *f)
 
 int cmd_inspect(int argc, char **argv)
 {
-	static const struct option longopts[] = { CLI_IMAGE_LONGOPTS, { NULL, 0, NULL, 0 } };
+	static const struct option longopts[] = { CLI_IMAGE_LONGOPTS,
+						  { "min-efficiency", required_argument, NULL,
+						    OPT_MIN_EFF },
+						  { NULL, 0, NULL, 0 } };
+	double min_eff = -1;
 	struct cli_image_opts o;
 	struct bi_image **imgs = NULL;
 	struct bi_analysis **as = NULL;
@@ -56,6 +65,17 @@ int cmd_inspect(int argc, char **argv)
 		if (c == 'h') {
 			usage(stdout);
 			return BI_EXIT_OK;
+		}
+		if (c == OPT_MIN_EFF) {
+			char *end;
+			errno = 0;
+			min_eff = strtod(optarg, &end);
+			if (errno || end == optarg || *end || !(min_eff >= 0 && min_eff <= 1))
+				return cli_usage_error("inspect",
+						       "--min-efficiency: expected a number from 0 "
+						       "to 1, not '%s'",
+						       optarg);
+			continue;
 		}
 		if (c == '?')
 			return cli_usage_error("inspect", "unknown or incomplete option '%s'",
@@ -105,6 +125,9 @@ int cmd_inspect(int argc, char **argv)
 		break;
 	}
 	r = cli_write_stdout(&out) ? cli_findings_status(as, n, o.fail_on) : BI_EXIT_INTERNAL;
+	for (size_t i = 0; i < n && r == BI_EXIT_OK; i++)
+		if (as[i]->efficiency < min_eff)
+			r = BI_EXIT_FINDINGS;
 	bi_buf_release(&out);
 	cli_analyses_free(as, n);
 	bi_image_list_free(imgs, n);

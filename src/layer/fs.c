@@ -13,7 +13,11 @@ struct bi_fs {
 	struct bi_arena *arena;
 	struct bi_warnings warn;
 	uint64_t kept_bytes;
-	size_t nlinks; /* hard links in the view */
+	size_t nlinks;	  /* hard links in the view */
+	uint64_t *wasted; /* per layer that wrote the bytes (see fs.h) */
+	size_t nwasted;
+	struct bi_fs_waste top[BI_FS_TOP_WASTE];
+	size_t ntop;
 };
 
 static const struct bi_fentry root_entry = {
@@ -34,6 +38,7 @@ void bi_fs_free(struct bi_fs *fs)
 	for (size_t i = 0; i < fs->n; i++)
 		bi_fentry_release(&fs->ents[i]);
 	free(fs->ents);
+	free(fs->wasted);
 	bi_arena_free(fs->arena);
 	bi_warnings_release(&fs->warn);
 	free(fs);
@@ -160,6 +165,54 @@ static void keep_linked(struct bi_fentry *out, size_t o, int layer, struct bi_fe
 	}
 }
 
+static bool waste_before(const struct bi_fs_waste *a, const struct bi_fs_waste *b)
+{
+	int c;
+
+	if (a->size != b->size)
+		return a->size > b->size;
+	c = strcmp(a->path, b->path);
+	return c ? c < 0 : a->layer < b->layer;
+}
+
+/* A regular file of a lower layer leaves the view: its bytes are wasted. */
+static void waste(struct bi_fs *fs, const struct bi_fentry *e, int by_layer, bool deleted)
+{
+	struct bi_fs_waste w = { e->path, e->size, e->layer, by_layer, deleted };
+	size_t k;
+
+	if (e->type != BI_F_REG || e->size == 0 || e->layer < 0 || e->layer >= BI_MAX_LAYERS)
+		return;
+	if ((size_t)e->layer >= fs->nwasted) {
+		size_t n = (size_t)e->layer + 1;
+		fs->wasted = bi_xreallocarray(fs->wasted, n, sizeof(*fs->wasted));
+		memset(fs->wasted + fs->nwasted, 0, (n - fs->nwasted) * sizeof(*fs->wasted));
+		fs->nwasted = n;
+	}
+	fs->wasted[e->layer] += e->size;
+	k = fs->ntop < BI_FS_TOP_WASTE ? fs->ntop++ : BI_FS_TOP_WASTE;
+	if (k == BI_FS_TOP_WASTE && !waste_before(&w, &fs->top[k - 1]))
+		return;
+	if (k == BI_FS_TOP_WASTE)
+		k--;
+	while (k > 0 && waste_before(&w, &fs->top[k - 1])) {
+		fs->top[k] = fs->top[k - 1];
+		k--;
+	}
+	fs->top[k] = w;
+}
+
+uint64_t bi_fs_layer_wasted(const struct bi_fs *fs, size_t layer)
+{
+	return layer < fs->nwasted ? fs->wasted[layer] : 0;
+}
+
+const struct bi_fs_waste *bi_fs_top_waste(const struct bi_fs *fs, size_t *ret_n)
+{
+	*ret_n = fs->ntop;
+	return fs->top;
+}
+
 int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 {
 	struct bi_fentry *out, *gone = NULL;
@@ -202,6 +255,8 @@ int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 				continue;
 		}
 		/* e leaves the view (hidden or replaced) */
+		if (!fs->nlinks)
+			waste(fs, e, le->layer, c < 0);
 		if (fs->nlinks) {
 			BI_ALLOC_GROW(gone, ngone + 1, agone);
 			gone[ngone++] = *e;
@@ -212,8 +267,12 @@ int bi_fs_apply(struct bi_fs *fs, struct bi_lentries *le, struct bi_err **err)
 	free(fs->ents);
 	if (ngone)
 		keep_linked(out, o, le->layer, gone, ngone, &kept);
-	for (size_t k = 0; k < ngone; k++)
+	for (size_t k = 0; k < ngone; k++) {
+		/* a hard link may have taken the file over: then it is not wasted */
+		waste(fs, &gone[k], le->layer,
+		      !ent_find(out, o, gone[k].path, strlen(gone[k].path)));
 		bi_fentry_release(&gone[k]);
+	}
 	free(gone);
 done:
 	fs->ents = out;

@@ -62,6 +62,26 @@ const struct bi_fentry *bi_fs_at(const struct bi_fs *fs, size_t i);
 /* Index of the first entry whose path starts with `prefix` (for listing a folder). */
 size_t bi_fs_lower_bound(const struct bi_fs *fs, const char *prefix);
 
+/*
+ * Bytes that layers carry but the final filesystem does not show: a regular
+ * file a layer wrote and an upper layer deleted (whiteout, opaque folder, a
+ * file replacing its folder) or overwrote. A path written twice within one
+ * layer counts once (the tar's last entry), as dive counts it.
+ */
+struct bi_fs_waste {
+	const char *path; /* borrowed from the view */
+	uint64_t size;
+	int layer;    /* the layer that wrote it */
+	int by_layer; /* the layer that deleted or replaced it */
+	bool deleted; /* deleted (true) or overwritten (false) */
+};
+#define BI_FS_TOP_WASTE 10 /* largest wasted files kept by the view */
+
+/* Wasted bytes written by `layer` (0 for a layer that wasted nothing). */
+uint64_t bi_fs_layer_wasted(const struct bi_fs *fs, size_t layer);
+/* The largest wasted files, largest first (then path, layer), at most BI_FS_TOP_WASTE. */
+const struct bi_fs_waste *bi_fs_top_waste(const struct bi_fs *fs, size_t *ret_n);
+
 /* What the walker keeps of a regular file (decided by src/analyze/keep.c). */
 enum bi_keep {
 	BI_KEEP_NONE,	 /* metadata only */

@@ -115,6 +115,9 @@ static void card(struct bi_buf *out, const struct bi_analysis *a, bool color)
 	bi_report_size(usz, sizeof(usz), img->uncompressed);
 	row(out, "size", "%s compressed, %s uncompressed, %" PRIu64 " files (%" PRIu64 " ELF)", csz,
 	    usz, a->files, a->elf_files);
+	bi_report_size(usz, sizeof(usz), a->wasted_bytes);
+	row(out, "efficiency", "%.1f %% (%s of layer files deleted or overwritten by upper layers)",
+	    a->efficiency * 100, usz);
 	row(out, "debug ease", "%s", a->debug_ease);
 	row(out, "cve surface", "%zu packages", a->pkgs.n);
 	for (size_t i = 0; i < a->nruntimes; i++)

@@ -139,6 +139,9 @@ void bi_inspect_json(struct bi_jsonw *w, const struct bi_analysis *a)
 	bi_jsonw_object_end(w);
 	bi_jsonw_kuint(w, "files", a->files);
 	bi_jsonw_kuint(w, "elf_files", a->elf_files);
+	bi_jsonw_kuint(w, "wasted_bytes", a->wasted_bytes);
+	bi_jsonw_key(w, "efficiency");
+	bi_jsonw_double(w, a->efficiency);
 	write_layers(w, img);
 	write_config(w, &img->config);
 	bi_jsonw_key(w, "runtimes");
