@@ -135,6 +135,27 @@ static void test_whiteouts(void **state)
 	assert_true(
 		bi_span_eq_str(must(fs, "etc/passwd")->content, "same layer as its whiteout\n"));
 	assert_null(bi_fs_lookup(fs, ".wh..wh.plnk"));
+	/* wasted: layer 0's bytes that layer 1 deleted or overwrote */
+	{
+		static const char *const order[] = {
+			"etc/passwd",	 "lib/mods/m1", "opt/app/a",
+			"opt/app/sub/b", "var/cache/x", "var/cache/y"
+		};
+		size_t n;
+		const struct bi_fs_waste *w = bi_fs_top_waste(fs, &n);
+
+		assert_int_equal(bi_fs_layer_wasted(fs, 0), 26 + 5);
+		assert_int_equal(bi_fs_layer_wasted(fs, 1), 0);
+		assert_int_equal(bi_fs_layer_wasted(fs, 7), 0);
+		assert_int_equal(n, BI_ARRAY_SIZE(order));
+		for (size_t i = 0; i < n; i++) {
+			assert_string_equal(w[i].path, order[i]);
+			assert_int_equal(w[i].layer, 0);
+			assert_int_equal(w[i].by_layer, 1);
+		}
+		assert_false(w[0].deleted); /* replaced in layer 1 */
+		assert_true(w[4].deleted);
+	}
 	bi_fs_free(fs);
 	bi_buf_release(&l0.b);
 	bi_buf_release(&l1.b);
