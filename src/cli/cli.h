@@ -25,6 +25,7 @@ int cmd_lint(int argc, char **argv);
 int cmd_recommend(int argc, char **argv);
 int cmd_inspect(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 int cmd_cves(int argc, char **argv);
 int cmd_db(int argc, char **argv);
 int cmd_vercmp(int argc, char **argv);

@@ -7,6 +7,7 @@ static const struct cli_cmd commands[] = {
 	{ "recommend", cmd_recommend, "detect the workload in a folder and suggest a FROM line" },
 	{ "inspect", cmd_inspect, "measure an image: class, libc, shell, packages, will-it-run" },
 	{ "compare", cmd_compare, "compare images side by side, measured" },
+	{ "report", cmd_report, "one HTML page: spectrum, costs, layers, CVEs, checks" },
 	{ "cves", cmd_cves, "audit an image's packages against the local vulnerability DB" },
 	{ "db", cmd_db, "manage the local vulnerability database (import, status, update)" },
 	{ "parse", cmd_parse, "print a Dockerfile's syntax tree (BuildKit dump or JSON)" },

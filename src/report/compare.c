@@ -28,8 +28,7 @@ static const char *const headers[NCOLS] = {
 	"DEBUG", "PACKAGES", "FILES", "CVE SURFACE", "CHECKS",
 };
 
-/* "oci:/var/tmp/images/oci/alpine:latest" -> "alpine:latest" */
-static char *display_name(const char *ref)
+char *bi_report_short_name(const char *ref)
 {
 	static const char *const transports[] = { "oci:", "oci-archive:", "docker-archive:",
 						  "dir:" };
@@ -57,7 +56,7 @@ void bi_compare_row_from(const struct bi_analysis *a, struct bi_compare_row *r)
 
 	memset(r, 0, sizeof(*r));
 	r->reference = bi_xstrdup(img->reference ? img->reference : "-");
-	r->name = display_name(r->reference);
+	r->name = bi_report_short_name(r->reference);
 	r->platform = img->platform ? bi_xstrdup(img->platform) : NULL;
 	r->class = a->class;
 	r->compressed = img->compressed;

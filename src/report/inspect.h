@@ -14,6 +14,8 @@
 #include "util/buf.h"
 #include "util/json.h"
 
+/* "oci:/var/tmp/images/oci/alpine:latest" -> "alpine:latest" (caller frees). */
+char *bi_report_short_name(const char *ref);
 /* "3.4 MB" (SI units, as `docker images` prints them). */
 void bi_report_size(char *buf, size_t len, uint64_t n);
 
