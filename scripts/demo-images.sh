@@ -40,4 +40,10 @@ $B compare $CVE_DB --format markdown "$@"
 say "baseimg compare"
 $B compare $CVE_DB "$@"
 echo "(exit $?: 0 clean, 1 some image fails a check)"
+say "baseimg report   (the same images as one HTML page)"
+REPORT=$(cd "$(dirname "$B")" && pwd)/demo-report.html
+if $B report $CVE_DB --dockerfile examples/python-pandas/Dockerfile \
+	--context examples/python-pandas -o "$REPORT" "$@"; then
+	echo "open $REPORT"
+fi
 exit 0

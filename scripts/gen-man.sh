@@ -28,7 +28,7 @@ EOT
 "$B" --help | esc
 echo ".fi"
 echo ".SH COMMANDS"
-for c in lint recommend inspect compare cves db vercmp parse; do
+for c in lint recommend inspect compare report cves db vercmp parse; do
 	echo ".SS \"baseimg $c\""
 	echo ".nf"
 	"$B" "$c" --help | esc

@@ -10,6 +10,7 @@ libarchive-dev libisal-dev isal zlib1g-dev libzstd-dev zstd libjansson-dev libsq
 libssl-dev libxml2-dev libbz2-dev liblzma-dev libcurl4-openssl-dev libcmocka-dev
 jq python3 gzip bzip2 xz-utils rpm
 musl-tools busybox-static
+chromium
 "
 
 if [ "${1:-}" = "--print" ]; then

@@ -127,7 +127,9 @@ static void spectrum_section(struct bi_buf *b, const struct bi_html_doc *d)
 		       "<p class=\"sub\">From nothing to a whole distribution: each step adds a "
 		       "shell, a package manager, debugging tools, and packages that can carry "
 		       "CVEs.</p>\n");
+	bi_buf_adds(b, "<div class=\"scroll\">");
 	spectrum_svg(b, d, idx);
+	bi_buf_adds(b, "</div>\n");
 	bi_buf_adds(b, "<ol class=\"legend\">\n");
 	for (size_t i = 0; i < d->n; i++) {
 		const struct bi_analysis *a = d->imgs[i].a;

@@ -6,7 +6,8 @@ SPEC: {"config": {...image config "config" object...},
        "platforms": optional list of {"os", "architecture", "variant"} (one image each,
                     the same layers, in one image index),
        "config_variant": false to leave "variant" out of the configs (as many arm images do),
-       "created": the config's creation time}
+       "created": the config's creation time,
+       "history": the config's history list ({"created_by": ...}, ...)}
 kind: f file (data: text, or {"hex": "..."} or {"host": "/path"}), d folder, l symlink
 (data: target), h hard link (data: target path), wh whiteout of data (a path).
 """
@@ -65,6 +66,8 @@ for p in spec.get("platforms") or [{"os": "linux", "architecture": "amd64"}]:
                            "diff_ids": ["sha256:" + hashlib.sha256(t).hexdigest() for t in tars]}})
     if "created" in spec:
         cfg["created"] = spec["created"]
+    if "history" in spec:
+        cfg["history"] = spec["history"]
     cd = blob(json.dumps(cfg).encode(), "application/vnd.oci.image.config.v1+json")
     man = {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.manifest.v1+json",
            "config": cd, "layers": descs}
