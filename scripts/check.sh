@@ -13,6 +13,22 @@ setup() { # setup DIR [meson options...]
 	ninja -C "$dir" >"$dir.build.log" 2>&1 || { tail -60 "$dir.build.log"; return 1; }
 }
 
+# Step 1, on its own: the real images of ../shared/tools/mkimages, built once
+# into /var/tmp/baseimg-images (scripts/mkimages-cache.sh; minutes the first
+# time, then cached). When it fails, make check fails here, loudly: the tests
+# never turn missing images into skips. Without ../shared every test that
+# needs it is skipped, visibly, and nothing else is.
+if [ -d ../shared/data ]; then
+	echo "check: the real images (scripts/mkimages-cache.sh)"
+	if ! SHARED=$(cd ../shared && pwd) scripts/mkimages-cache.sh >/dev/null; then
+		echo "check: FAILED to build the real images with ../shared/tools/mkimages" >&2
+		echo "0 passed, 1 failed, 0 skipped"
+		exit 1
+	fi
+else
+	echo "check: ../shared is absent: the tests that need it are skipped"
+fi
+
 rc=0
 setup build || rc=1
 [ $rc = 0 ] && { meson test -C build --num-processes "$jobs" --print-errorlogs -q >build.test.log 2>&1 || true; }

@@ -8,7 +8,7 @@ PACKAGES="
 build-essential pkg-config meson ninja-build clang libclang-rt-14-dev clang-format
 libarchive-dev libisal-dev isal zlib1g-dev libzstd-dev zstd libjansson-dev libsqlite3-dev
 libssl-dev libxml2-dev libbz2-dev liblzma-dev libcurl4-openssl-dev libcmocka-dev
-jq python3 gzip bzip2 xz-utils rpm
+jq python3 python3-jsonschema python3-rfc3987 gzip bzip2 xz-utils rpm time
 musl-tools busybox-static
 chromium
 "

@@ -6,7 +6,8 @@ Usage: tap-summary.py LABEL=build/meson-logs/testlog.json ...
 Each meson test speaks TAP; every "ok" line is a pass, "not ok" a failure and
 "# SKIP" a skip. A test that failed without printing "not ok" (a crash, a
 timeout) counts as one failure. Prints per-build counts, the failing checks,
-and last the line "N passed, N failed, N skipped". Exit 1 on any failure.
+the reasons for skips (the only one allowed is an absent ../shared) and last
+the line "N passed, N failed, N skipped". Exit 1 on any failure.
 """
 import json
 import re
@@ -15,6 +16,7 @@ import sys
 line_re = re.compile(r"^(not ok|ok)\b(.*)$")
 passed = failed = skipped = 0
 failures = []
+skip_reasons = {}
 for arg in sys.argv[1:]:
     label, _, path = arg.partition("=")
     p = f = s = 0
@@ -30,12 +32,16 @@ for arg in sys.argv[1:]:
         for line in (e.get("stdout") or "").splitlines():
             m = line_re.match(line)
             if not m:
-                if re.match(r"^1\.\.0\b.*#\s*SKIP", line, re.I):
+                sm = re.match(r"^1\.\.0\b.*#\s*SKIP\s*(.*)", line, re.I)
+                if sm:
                     ts += 1
+                    skip_reasons[sm.group(1)] = skip_reasons.get(sm.group(1), 0) + 1
                 continue
             rest = m.group(2)
-            if re.search(r"#\s*SKIP", rest, re.I):
+            sm = re.search(r"#\s*SKIP\s*(.*)", rest, re.I)
+            if sm:
                 ts += 1
+                skip_reasons[sm.group(1)] = skip_reasons.get(sm.group(1), 0) + 1
             elif m.group(1) == "ok":
                 tp += 1
             else:
@@ -47,6 +53,8 @@ for arg in sys.argv[1:]:
         p, f, s = p + tp, f + tf, s + ts
     print(f"{label}: {p} passed, {f} failed, {s} skipped")
     passed, failed, skipped = passed + p, failed + f, skipped + s
+for why, n in sorted(skip_reasons.items()):
+    print(f"skipped {n}: {why}")
 for x in failures[:50]:
     print(f"FAILED {x}")
 print(f"{passed} passed, {failed} failed, {skipped} skipped")

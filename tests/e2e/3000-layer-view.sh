@@ -24,15 +24,17 @@ grep -q "resolve /bin/sh: /bin/busybox" <<<"$out" &&
 	grep -q "resolve /lib/libc.musl-x86_64.so.1: /lib/ld-musl-x86_64.so.1" <<<"$out" &&
 	echo "ok - symlinks resolve inside the image" || echo "not ok - resolve: $out"
 
+# Memory is a goal of the normal build: ASan's shadow memory and quarantine
+# make RSS meaningless there, so the ASan build checks only that it reads.
 if ldd "$R" 2>/dev/null | grep -q libasan; then
-	echo "ok - 200,000 entries within 64 MiB # SKIP memory is not measured under ASan"
-elif [ -x /usr/bin/time ]; then
+	out=$("$R" --quiet "oci:$FX/oci/many-files" 2>&1) &&
+		echo "ok - 200,000 entries read (memory is measured in the normal build)" ||
+		echo "not ok - 200,000 entries: $out"
+else
 	out=$(/usr/bin/time -f "rss=%M" "$R" --quiet "oci:$FX/oci/many-files" 2>&1)
 	rss=$(sed -n 's/.*rss=\([0-9]*\).*/\1/p' <<<"$out")
 	[ -n "$rss" ] && [ "$rss" -lt 65536 ] && echo "ok - 200,000 entries in ${rss} KiB (< 64 MiB)" ||
-		echo "not ok - 200,000 entries: $out"
-else
-	echo "ok - 200,000 entries # SKIP no /usr/bin/time"
+		echo "not ok - 200,000 entries (/usr/bin/time from the time package): $out"
 fi
 n=$("$R" "oci:$FX/oci/many-files" | sed -n 's/^paths: //p')
 [ "$n" = 200000 ] && echo "ok - 200,000 paths in the view" || echo "not ok - many-files: $n paths"

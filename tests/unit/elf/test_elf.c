@@ -402,8 +402,7 @@ static void test_host_binaries(void **state)
 	struct bi_elf_info *i = read_host("/bin/ls");
 	bool found = false;
 
-	if (!i)
-		skip();
+	assert_non_null(i); /* a Debian host (scripts/install-deps.sh) has /bin/ls */
 	assert_int_equal(i->link, BI_ELF_DYNAMIC);
 	assert_int_equal(i->libc, BI_LIBC_GLIBC);
 	assert_non_null(strstr(i->interp, "ld-linux"));
@@ -413,11 +412,10 @@ static void test_host_binaries(void **state)
 	bi_elf_info_free(i);
 
 	i = read_host("/usr/lib/x86_64-linux-gnu/libc.so.6");
-	if (i) {
-		assert_string_equal(i->soname, "libc.so.6");
-		assert_int_equal(i->libc, BI_LIBC_GLIBC);
-		bi_elf_info_free(i);
-	}
+	assert_non_null(i);
+	assert_string_equal(i->soname, "libc.so.6");
+	assert_int_equal(i->libc, BI_LIBC_GLIBC);
+	bi_elf_info_free(i);
 }
 
 int main(void)

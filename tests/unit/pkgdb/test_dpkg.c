@@ -101,17 +101,15 @@ static void test_dpkg_hostile(void **state)
 	bi_pkglist_release(&l);
 }
 
-/* The host's own dpkg database, when there is one: parses with no warnings. */
+/* The host's own dpkg database (a Debian host): parses with no warnings. */
 static void test_dpkg_host(void **state)
 {
 	_cleanup_(bi_buf_release) struct bi_buf b = BI_BUF_INIT(BI_MAX_KEPT_FILE);
 	struct bi_pkglist l = { 0 };
 	struct bi_err *err = NULL;
 
-	if (bi_buf_read_file(&b, "/var/lib/dpkg/status", &err) < 0) {
-		bi_err_free(err);
-		skip();
-	}
+	if (bi_buf_read_file(&b, "/var/lib/dpkg/status", &err) < 0)
+		fail_msg("%s", bi_err_msg(err));
 	bi_pkglist_init(&l, BI_PKG_DPKG);
 	assert_int_equal(bi_dpkg_parse(bi_buf_span(&b), "status", false, &l, NULL), 0);
 	assert_int_equal(l.nwarnings, 0);
