@@ -21,8 +21,17 @@ static void write_rule(struct bi_jsonw *w, const struct bi_sarif_rule *r)
 	text_object(w, "shortDescription", r->short_desc);
 	if (r->full_desc)
 		text_object(w, "fullDescription", r->full_desc);
-	if (r->help_uri)
+	/*
+	 * helpUri must be an absolute URI (SARIF 2.1.0 3.49.12; tests/e2e/7100
+	 * validates against the schema): a page in the sources goes into help.
+	 */
+	if (r->help_uri && strstr(r->help_uri, "://")) {
 		bi_jsonw_kstring(w, "helpUri", r->help_uri);
+	} else if (r->help_uri) {
+		_cleanup_free_ char *help =
+			bi_xasprintf("See %s in the baseimg sources.", r->help_uri);
+		text_object(w, "help", help);
+	}
 	if (r->level != BI_SEV_NONE) {
 		bi_jsonw_key(w, "defaultConfiguration");
 		bi_jsonw_object_begin(w);

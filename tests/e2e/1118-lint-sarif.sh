@@ -5,10 +5,6 @@ out=$TMP/out.sarif
 	<"$FIX/dockerfiles/lint-multi.Dockerfile" >"$out" 2>"$TMP/err"
 rc=$?
 [ $rc = 1 ] && echo "ok - exit 1 on warnings" || echo "not ok - exit $rc, want 1"
-if ! command -v python3 >/dev/null; then
-	echo "ok - structure # SKIP python3 not installed"
-	exit 0
-fi
 python3 - "$out" "$FIX/dockerfiles/lint-basic.Dockerfile" <<'PY'
 import json, sys
 log = json.load(open(sys.argv[1]))
@@ -21,7 +17,8 @@ check(drv["name"] == "baseimg" and drv["version"] and drv["informationUri"], "dr
 ids = [r["id"] for r in drv["rules"]]
 check(ids == ["BI%d" % n for n in range(100, 114)], "rules BI100..BI113 described")
 r104 = drv["rules"][ids.index("BI104")]
-check(r104["name"] == "digest-missing" and r104["helpUri"] == "docs/rules/BI104.md"
+check(r104["name"] == "digest-missing" and "helpUri" not in r104
+      and r104["help"]["text"] == "See docs/rules/BI104.md in the baseimg sources."
       and r104["defaultConfiguration"]["level"] == "note"
       and r104["shortDescription"]["text"] and r104["fullDescription"]["text"], "rule metadata")
 res = run["results"]
