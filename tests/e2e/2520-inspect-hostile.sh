@@ -9,7 +9,7 @@ if ! fixtures; then
 fi
 H=$FIXDIR/hostile
 while read -r name want_rc want_err; do
-	[ -e "$H/$name" ] || { skip "$name" "fixture absent"; continue; }
+	[ -e "$H/$name" ] || { notok "$name: fixture absent (scripts/mkfixtures.sh)"; continue; }
 	timeout 60 "$BASEIMG" inspect "$H/$name" >/dev/null 2>"$TMP/err"
 	rc=$?
 	expect "inspect $name: exit" "$rc" "$want_rc"

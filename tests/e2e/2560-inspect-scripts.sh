@@ -53,6 +53,6 @@ EOF2
 			"$(checks | tr ' ' '\n' | grep -c -e "^BI202:$interp\$" -e "^BI203:libc.so.6\$") $rc" "2 1"
 	done
 else
-	skip "dynamic interpreter" "no readelf or no dynamic /bin/true"
+	notok "dynamic interpreter: no readelf (binutils) or no dynamic /bin/true"
 fi
 exit $((n_fail > 0))
