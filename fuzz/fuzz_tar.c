@@ -6,7 +6,7 @@
  */
 #include "util/common.h"
 #include "layer/layer.h"
-#include "layer/stream.h"
+#include "util/stream.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

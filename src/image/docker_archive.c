@@ -63,20 +63,20 @@ static bool tag_matches(const char *have, const char *want)
 static char *manifest_digest_of(struct bi_source *src, const char *cfg_digest)
 {
 	_cleanup_(bi_buf_release) struct bi_buf raw = BI_BUF_INIT(BI_MAX_MANIFEST);
+	struct bi_tree *t = bi_local_source_tree(src);
 	struct bi_descriptor *d = NULL;
 	size_t n = 0;
 	char *found = NULL;
 
-	if (!cfg_digest || !bi_source_exists(src, "index.json") ||
-	    bi_source_read(src, "index.json", "index.json", BI_MAX_MANIFEST, &raw, NULL) < 0 ||
+	if (!cfg_digest || !bi_tree_exists(t, "index.json") ||
+	    bi_tree_read(t, "index.json", "index.json", BI_MAX_MANIFEST, &raw, NULL) < 0 ||
 	    bi_index_parse(bi_buf_span(&raw), "index.json", &d, &n, NULL) < 0)
 		return NULL;
 	for (size_t i = 0; i < n && !found; i++) {
 		_cleanup_(bi_buf_release) struct bi_buf mb = BI_BUF_INIT(BI_MAX_MANIFEST);
 		struct bi_manifest *m = NULL;
 
-		if (bi_source_read_blob(src, d[i].digest, d[i].size, "manifest", BI_MAX_MANIFEST,
-					&mb, NULL) < 0 ||
+		if (bi_source_read_blob(src, &d[i], "manifest", BI_MAX_MANIFEST, &mb, NULL) < 0 ||
 		    bi_manifest_parse(bi_buf_span(&mb), "manifest", &m, NULL) < 0)
 			continue;
 		if (strcmp(m->config.digest, cfg_digest) == 0)
@@ -100,7 +100,8 @@ int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
 	size_t n = 0, pick = SIZE_MAX;
 	int r;
 
-	r = bi_source_read(src, "manifest.json", "manifest.json", BI_MAX_MANIFEST, &raw, err);
+	r = bi_tree_read(bi_local_source_tree(src), "manifest.json", "manifest.json",
+			 BI_MAX_MANIFEST, &raw, err);
 	if (r < 0)
 		return r;
 	r = bi_docker_manifest_parse(bi_buf_span(&raw), "manifest.json", &v, &n, err);
@@ -136,27 +137,22 @@ int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
 					src->path, n, src->path, tags.buf);
 		goto out;
 	}
-	r = bi_source_read(src, v[pick].config, "config", BI_MAX_CONFIG, &cfg, err);
-	if (r < 0)
-		goto out;
 	cfg_digest = claimed_digest(v[pick].config);
-	if (cfg_digest) {
-		enum bi_digest_algo algo = BI_DIGEST_SHA256;
-		_cleanup_free_ char *got = NULL;
+	{
+		/* The config's name claims its digest: verified as it is read. */
+		struct bi_descriptor d = { .digest = cfg_digest,
+					   .size = -1,
+					   .path = v[pick].config };
 
-		bi_digest_parse(cfg_digest, &algo, NULL);
-		got = bi_digest_of(algo, cfg.buf, cfg.len);
-		if (strcmp(got, cfg_digest) != 0) {
-			r = bi_err_set(err, BI_EDIGEST, "%s: config %s: content has digest %s",
-				       src->path, v[pick].config, got);
+		r = bi_source_read_blob(src, &d, "config", BI_MAX_CONFIG, &cfg, err);
+		if (r < 0)
 			goto out;
-		}
 	}
 	jobs = bi_xcalloc(v[pick].nlayers + 1, sizeof(*jobs));
 	for (size_t i = 0; i < v[pick].nlayers; i++) {
-		jobs[i].name = bi_xstrdup(v[pick].layers[i]);
-		jobs[i].digest = claimed_digest(v[pick].layers[i]);
-		jobs[i].size = -1;
+		jobs[i].blob.path = bi_xstrdup(v[pick].layers[i]);
+		jobs[i].blob.digest = claimed_digest(v[pick].layers[i]);
+		jobs[i].blob.size = -1;
 		jobs[i].sniff = true;
 	}
 	{

@@ -122,10 +122,8 @@ void bi_layer_jobs_free(struct bi_layer_job *jobs, size_t n)
 	if (!jobs)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		free(jobs[i].name);
-		free(jobs[i].digest);
+		bi_descriptor_release(&jobs[i].blob);
 		free(jobs[i].diff_id);
-		free(jobs[i].media_type);
 	}
 	free(jobs);
 }
@@ -189,8 +187,6 @@ enum kind {
 	K_OCI,
 	K_OCI_ARCHIVE,
 	K_DOCKER_ARCHIVE,
-	K_DIR,
-	K_STDIN,
 };
 
 static bool exists(const char *p)
@@ -229,93 +225,74 @@ static void split_path(const char *s, char **ret_path, char **ret_suffix)
 	*ret_suffix = NULL;
 }
 
-static int open_archive_images(struct bi_source *src, enum kind k, const char *spec,
-			       const char *suffix, const struct bi_image_opts *opts,
-			       struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+/* An archive tree: a docker save or an OCI layout inside, by what it holds. */
+static int archive_images(struct bi_tree *t, enum kind k, const char *spec, const char *suffix,
+			  const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
+			  struct bi_err **err)
 {
-	/* Tests only: exercise the read-once (registry) path on local files. */
-	src->read_once = getenv("BI_TEST_READ_ONCE") != NULL;
-	bool has_docker = bi_source_exists(src, "manifest.json");
-	bool has_oci = bi_source_exists(src, "oci-layout") && bi_source_exists(src, "index.json");
+	_cleanup_(bi_source_freep) struct bi_source *src = NULL;
+	bool has_docker = bi_tree_exists(t, "manifest.json");
+	bool has_oci = bi_tree_exists(t, "oci-layout") && bi_tree_exists(t, "index.json");
+	int r;
 
-	if (k == K_AUTO || k == K_STDIN)
+	if (k == K_AUTO)
 		k = has_docker ? K_DOCKER_ARCHIVE : has_oci ? K_OCI_ARCHIVE : K_AUTO;
+	if (k == K_DOCKER_ARCHIVE && !has_docker)
+		r = bi_err_set(err, BI_EFORMAT, "%s: not a docker save archive (no manifest.json)",
+			       t->path);
+	else if (k == K_OCI_ARCHIVE && !has_oci)
+		r = bi_err_set(err, BI_EFORMAT,
+			       "%s: not an OCI archive (no oci-layout and index.json)", t->path);
+	else if (k == K_AUTO)
+		r = bi_err_set(err, BI_EFORMAT,
+			       "%s: a tar archive, but neither an OCI layout (oci-layout, "
+			       "index.json) nor a docker save (manifest.json)",
+			       t->path);
+	else
+		r = 0;
+	if (r < 0) {
+		bi_tree_free(t);
+		return r;
+	}
 	if (k == K_DOCKER_ARCHIVE) {
-		if (!has_docker)
-			return bi_err_set(err, BI_EFORMAT,
-					  "%s: not a docker save archive (no manifest.json)",
-					  src->path);
-		free(src->transport);
-		src->transport = bi_xstrdup("docker-archive");
+		bi_docker_source_new(t, &src, err);
 		return bi_docker_images(src, spec, suffix, opts, ret, ret_n, err);
 	}
-	if (k == K_OCI_ARCHIVE) {
-		if (!has_oci)
-			return bi_err_set(err, BI_EFORMAT,
-					  "%s: not an OCI archive (no oci-layout and index.json)",
-					  src->path);
-		free(src->transport);
-		src->transport = bi_xstrdup("oci-archive");
-		return bi_oci_images(src, spec, suffix, opts, ret, ret_n, err);
-	}
-	return bi_err_set(
-		err, BI_EFORMAT,
-		"%s: a tar archive, but neither an OCI layout (oci-layout, index.json) nor a "
-		"docker save (manifest.json)",
-		src->path);
+	bi_layout_source_new(t, "oci-archive", &src, err);
+	return bi_source_images(src, spec, suffix, opts, ret, ret_n, err);
 }
 
-int bi_image_open(const char *spec, const struct bi_image_opts *opts, struct bi_image ***ret,
-		  size_t *ret_n, struct bi_err **err)
+/* An OCI layout folder (oci:, or a bare folder holding oci-layout). */
+static int layout_images(const char *path, const char *spec, const char *tag,
+			 const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
+			 struct bi_err **err)
 {
-	static const struct {
-		const char *prefix;
-		enum kind k;
-	} prefixes[] = {
-		{ "oci:", K_OCI },
-		{ "oci-archive:", K_OCI_ARCHIVE },
-		{ "docker-archive:", K_DOCKER_ARCHIVE },
-		{ "dir:", K_DIR },
-	};
 	_cleanup_(bi_source_freep) struct bi_source *src = NULL;
+	_cleanup_free_ char *marker = bi_xasprintf("%s/oci-layout", path);
+	struct bi_tree *t = NULL;
+	int r;
+
+	if (!exists(marker))
+		return bi_err_set(err, BI_EFORMAT,
+				  "%s: not an OCI image layout (no oci-layout file)", path);
+	r = bi_tree_dir_open(path, &t, err);
+	if (r < 0)
+		return r;
+	bi_layout_source_new(t, "oci", &src, err);
+	return bi_source_images(src, spec, tag, opts, ret, ret_n, err);
+}
+
+/* oci:, oci-archive:, docker-archive: and bare paths: a folder or a file. */
+static int open_local(enum kind k, const char *spec, const char *rest,
+		      const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
+		      struct bi_err **err)
+{
 	_cleanup_free_ char *path = NULL;
 	_cleanup_free_ char *suffix = NULL;
-	const char *rest = spec;
-	enum kind k = K_AUTO;
+	struct bi_tree *t = NULL;
 	struct stat st;
 	int r;
 
-	if (!spec || !*spec)
-		return bi_err_set(err, BI_EUSAGE, "no image given");
-	if (strlen(spec) > BI_MAX_REFERENCE)
-		return bi_err_set(err, BI_ELIMIT, "image reference longer than %d bytes",
-				  BI_MAX_REFERENCE);
-	for (size_t i = 0; i < BI_ARRAY_SIZE(prefixes); i++)
-		if (strncmp(spec, prefixes[i].prefix, strlen(prefixes[i].prefix)) == 0) {
-			k = prefixes[i].k;
-			rest = spec + strlen(prefixes[i].prefix);
-		}
-	if (strcmp(spec, "-") == 0)
-		k = K_STDIN;
-	if (k == K_AUTO &&
-	    (strncmp(spec, "docker://", 9) == 0 || strncmp(spec, "registry:", 9) == 0))
-		return bi_err_set(
-			err, BI_EUNSUPPORTED,
-			"%s: registry images are not supported yet; use docker save or an OCI layout",
-			spec);
-	if (k == K_DIR)
-		return open_dir(spec, rest, ret, ret_n, err);
-	if (k == K_STDIN) {
-		int fd;
-
-		r = bi_spool_stdin(&fd, err);
-		if (r < 0)
-			return r;
-		r = bi_archive_open_fd(fd, "<stdin>", &src, err);
-		if (r < 0)
-			return r;
-		return open_archive_images(src, k, spec, NULL, opts, ret, ret_n, err);
-	}
 	if (k == K_AUTO && stat(spec, &st) == 0) {
 		path = bi_xstrdup(spec);
 	} else {
@@ -323,15 +300,8 @@ int bi_image_open(const char *spec, const struct bi_image_opts *opts, struct bi_
 		if (k != K_AUTO && suffix && !*suffix)
 			return bi_err_set(err, BI_EUSAGE, "%s: empty tag", spec);
 	}
-	if (stat(path, &st) != 0) {
-		if (k == K_AUTO)
-			return bi_err_set(
-				err, BI_ENOTFOUND,
-				"%s: no such file or folder (registry images are not supported "
-				"yet: docker save IMAGE | baseimg inspect -)",
-				spec);
+	if (stat(path, &st) != 0)
 		return bi_err_set_errno(err, BI_ENOTFOUND, errno, "%s", path);
-	}
 	if (S_ISDIR(st.st_mode)) {
 		_cleanup_free_ char *marker = bi_xasprintf("%s/oci-layout", path);
 		if (k == K_OCI_ARCHIVE || k == K_DOCKER_ARCHIVE)
@@ -343,20 +313,116 @@ int bi_image_open(const char *spec, const struct bi_image_opts *opts, struct bi_
 						  spec);
 			return open_dir(spec, path, ret, ret_n, err);
 		}
-		if (!exists(marker))
-			return bi_err_set(err, BI_EFORMAT,
-					  "%s: not an OCI image layout (no oci-layout file)", path);
-		r = bi_oci_dir_open(path, &src, err);
-		if (r < 0)
-			return r;
-		src->read_once = getenv("BI_TEST_READ_ONCE") != NULL;
-		return bi_oci_images(src, spec, suffix, opts, ret, ret_n, err);
+		return layout_images(path, spec, suffix, opts, ret, ret_n, err);
 	}
 	if (k == K_OCI)
 		return bi_err_set(err, BI_EFORMAT,
 				  "%s: not a folder (for an archive use oci-archive:)", path);
-	r = bi_archive_open(path, &src, err);
+	r = bi_tree_archive_open(path, &t, err);
 	if (r < 0)
 		return r;
-	return open_archive_images(src, k, spec, suffix, opts, ret, ret_n, err);
+	return archive_images(t, k, spec, suffix, opts, ret, ret_n, err);
+}
+
+static int open_oci(const char *spec, const char *rest, const struct bi_image_opts *opts,
+		    struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	return open_local(K_OCI, spec, rest, opts, ret, ret_n, err);
+}
+
+static int open_oci_archive(const char *spec, const char *rest, const struct bi_image_opts *opts,
+			    struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	return open_local(K_OCI_ARCHIVE, spec, rest, opts, ret, ret_n, err);
+}
+
+static int open_docker_archive(const char *spec, const char *rest, const struct bi_image_opts *opts,
+			       struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	return open_local(K_DOCKER_ARCHIVE, spec, rest, opts, ret, ret_n, err);
+}
+
+static int open_dir_transport(const char *spec, const char *rest, const struct bi_image_opts *opts,
+			      struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	(void)opts;
+	return open_dir(spec, rest, ret, ret_n, err);
+}
+
+static int open_registry(const char *spec, const char *rest, const struct bi_image_opts *opts,
+			 struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	_cleanup_(bi_source_freep) struct bi_source *src = NULL;
+	int r = bi_registry_source_open(rest, opts, &src, err);
+
+	if (r < 0)
+		return r;
+	return bi_source_images(src, spec, NULL, opts, ret, ret_n, err);
+}
+
+static int open_daemon(const char *spec, const char *rest, const struct bi_image_opts *opts,
+		       struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	return bi_daemon_images(spec, rest, opts, ret, ret_n, err);
+}
+
+/* No prefix: "-" (stdin), an existing path (detected by content), else a registry reference. */
+static int open_bare(const char *spec, const char *rest, const struct bi_image_opts *opts,
+		     struct bi_image ***ret, size_t *ret_n, struct bi_err **err)
+{
+	_cleanup_free_ char *path = NULL;
+	_cleanup_free_ char *suffix = NULL;
+	struct bi_tree *t = NULL;
+	int fd, r;
+
+	if (strcmp(spec, "-") == 0) {
+		r = bi_spool_stdin(&fd, err);
+		if (r < 0)
+			return r;
+		r = bi_tree_archive_open_fd(fd, "<stdin>", &t, err);
+		if (r < 0)
+			return r;
+		return archive_images(t, K_AUTO, spec, NULL, opts, ret, ret_n, err);
+	}
+	split_path(rest, &path, &suffix);
+	if (exists(spec) || exists(path))
+		return open_local(K_AUTO, spec, rest, opts, ret, ret_n, err);
+	r = open_registry(spec, rest, opts, ret, ret_n, err);
+	if (r == BI_EUNSUPPORTED) {
+		/* Until the registry client lands: most likely a mistyped path. */
+		bi_err_freep(err);
+		return bi_err_set(err, BI_ENOTFOUND,
+				  "%s: no such file or folder (registry images are not supported "
+				  "yet: docker save IMAGE | baseimg inspect -)",
+				  spec);
+	}
+	return r;
+}
+
+/* Every way of naming an image; the first prefix that matches wins, else the NULL row. */
+static const struct bi_transport transports[] = {
+	{ "oci:", "oci", open_oci },
+	{ "oci-archive:", "oci-archive", open_oci_archive },
+	{ "docker-archive:", "docker-archive", open_docker_archive },
+	{ "dir:", "dir", open_dir_transport },
+	{ "docker://", "docker", open_registry },
+	{ "docker-daemon:", "docker-daemon", open_daemon },
+	{ NULL, NULL, open_bare },
+};
+
+int bi_image_open(const char *spec, const struct bi_image_opts *opts, struct bi_image ***ret,
+		  size_t *ret_n, struct bi_err **err)
+{
+	const struct bi_transport *t = NULL;
+
+	if (!spec || !*spec)
+		return bi_err_set(err, BI_EUSAGE, "no image given");
+	if (strlen(spec) > BI_MAX_REFERENCE)
+		return bi_err_set(err, BI_ELIMIT, "image reference longer than %d bytes",
+				  BI_MAX_REFERENCE);
+	for (size_t i = 0; i < BI_ARRAY_SIZE(transports) && !t; i++)
+		if (!transports[i].prefix ||
+		    strncmp(spec, transports[i].prefix, strlen(transports[i].prefix)) == 0)
+			t = &transports[i];
+	return t->open(spec, spec + (t->prefix ? strlen(t->prefix) : 0), opts, ret, ret_n, err);
 }

@@ -6,74 +6,64 @@
 #	include <stdint.h>
 
 #	include "image/image.h"
-#	include "layer/stream.h"
+#include "util/stream.h"
+#include "image/source.h"
 
 struct bi_err;
 struct bi_buf;
 struct bi_lentries;
 
 /*
- * A source of image files: an OCI layout folder, an archive (oci-archive,
- * docker-archive, stdin), later a registry. Files are named as inside an OCI
- * layout or a docker save archive ("index.json", "blobs/sha256/HEX",
- * "manifest.json", "ID/layer.tar"). open() is called from several threads.
+ * Files by name inside an OCI layout folder or a tar archive (oci-archive,
+ * docker-archive, stdin): "index.json", "blobs/sha256/HEX", "manifest.json",
+ * "ID/layer.tar". The local sources (oci_layout.c, docker_archive.c) are
+ * built on a tree; open() is called from several threads.
  */
-struct bi_source;
-struct bi_source_ops {
+struct bi_tree;
+struct bi_tree_ops {
 	/* BI_ENOTFOUND when absent. *ret_size: the file's size. */
-	int (*open)(struct bi_source *s, const char *name, struct bi_istream **ret,
+	int (*open)(struct bi_tree *t, const char *name, struct bi_istream **ret,
 		    uint64_t *ret_size, struct bi_err **err);
-	bool (*exists)(struct bi_source *s, const char *name);
-	void (*free)(struct bi_source *s);
+	bool (*exists)(struct bi_tree *t, const char *name);
+	void (*free)(struct bi_tree *t);
 };
 
-struct bi_source {
-	const struct bi_source_ops *ops;
-	char *path;	 /* for messages */
-	char *transport; /* "oci", "oci-archive", "docker-archive" */
-	/*
-	 * Streams (a registry) set this: each blob is then read once, its
-	 * digest computed inline while it decodes, instead of by a separate
-	 * task re-reading the local file on another core.
-	 */
-	bool read_once;
+struct bi_tree {
+	const struct bi_tree_ops *ops;
+	char *path; /* for messages */
 };
 
-int bi_source_open(struct bi_source *s, const char *name, struct bi_istream **ret,
-		   uint64_t *ret_size, struct bi_err **err);
-bool bi_source_exists(struct bi_source *s, const char *name);
+int bi_tree_open(struct bi_tree *t, const char *name, struct bi_istream **ret, uint64_t *ret_size,
+		 struct bi_err **err);
+bool bi_tree_exists(struct bi_tree *t, const char *name);
 /* Read a whole file, at most max bytes (BI_ELIMIT past it, naming `what`). */
-int bi_source_read(struct bi_source *s, const char *name, const char *what, size_t max,
-		   struct bi_buf *out, struct bi_err **err);
-/*
- * Read a blob by digest and verify it: size (when size >= 0) and digest.
- * BI_EDIGEST on a mismatch, BI_ELIMIT past max.
- */
-int bi_source_read_blob(struct bi_source *s, const char *digest, int64_t size, const char *what,
-			size_t max, struct bi_buf *out, struct bi_err **err);
-void bi_source_free(struct bi_source *s);
-void bi_source_freep(struct bi_source **s);
+int bi_tree_read(struct bi_tree *t, const char *name, const char *what, size_t max,
+		 struct bi_buf *out, struct bi_err **err);
+void bi_tree_free(struct bi_tree *t);
+void bi_tree_freep(struct bi_tree **t);
 /* "blobs/sha256/HEX" for a digest (caller frees); the digest must be valid. */
 char *bi_blob_name(const char *digest);
 
-int bi_oci_dir_open(const char *path, struct bi_source **ret, struct bi_err **err);
+int bi_tree_dir_open(const char *path, struct bi_tree **ret, struct bi_err **err);
 /* An archive file (a tar of an OCI layout or a docker save); fd is taken. */
-int bi_archive_open_fd(int fd, const char *path, struct bi_source **ret, struct bi_err **err);
-int bi_archive_open(const char *path, struct bi_source **ret, struct bi_err **err);
+int bi_tree_archive_open_fd(int fd, const char *path, struct bi_tree **ret, struct bi_err **err);
+int bi_tree_archive_open(const char *path, struct bi_tree **ret, struct bi_err **err);
 /* Spool stdin to an unlinked temporary file; returns its fd. */
 int bi_spool_stdin(int *ret_fd, struct bi_err **err);
 /* The same for any readable fd (a pipe given as a path); `name` for messages. */
 int bi_spool_fd(int in, const char *name, int *ret_fd, struct bi_err **err);
 
-/* ---- documents (manifest.c, config.c) ---- */
+/*
+ * Local sources over a tree (taken, also on failure): an OCI image layout
+ * (transport "oci" or "oci-archive") and a docker save archive.
+ */
+int bi_layout_source_new(struct bi_tree *t, const char *transport, struct bi_source **ret,
+			 struct bi_err **err);
+int bi_docker_source_new(struct bi_tree *t, struct bi_source **ret, struct bi_err **err);
+/* The tree a local source reads (docker_archive.c reads manifest.json by name). */
+struct bi_tree *bi_local_source_tree(struct bi_source *s);
 
-struct bi_descriptor {
-	char *media_type;
-	char *digest;
-	int64_t size;		   /* -1: unknown */
-	char *os, *arch, *variant; /* platform, when given */
-	char *ref_name;		   /* org.opencontainers.image.ref.name */
-};
+/* ---- documents (manifest.c, config.c) ---- */
 
 enum bi_doc_kind {
 	BI_DOC_INDEX,
@@ -81,8 +71,6 @@ enum bi_doc_kind {
 	BI_DOC__MAX,
 };
 
-void bi_descriptor_release(struct bi_descriptor *d);
-void bi_descriptors_free(struct bi_descriptor *d, size_t n);
 /* What a document is, from its media type (or its fields when it has none). */
 int bi_doc_kind(struct bi_span json, const char *media_type, const char *name,
 		enum bi_doc_kind *ret, struct bi_err **err);
@@ -147,13 +135,14 @@ void bi_platform_fill_variant(struct bi_image *img, const char *os, const char *
 
 /* ---- reading the layers (layers.c) ---- */
 struct bi_layer_job {
-	char *name;    /* file in the source */
-	char *digest;  /* claimed blob digest, or NULL */
-	int64_t size;  /* claimed size, or -1 */
+	/*
+	 * The blob: digest (NULL for a docker-archive member that names none,
+	 * then path), size (-1: unknown), media type (NULL: none given).
+	 */
+	struct bi_descriptor blob;
 	char *diff_id; /* expected diff_id, or NULL */
 	enum bi_compression comp;
-	char *media_type; /* as in the manifest, or NULL */
-	bool sniff;	  /* docker-archive: compression from the content */
+	bool sniff; /* docker-archive: compression from the content */
 };
 /* Decode, verify and walk every layer (in parallel), merging into img->fs. */
 int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, int threads,
@@ -161,8 +150,6 @@ int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, i
 
 /* dir: a root file system folder as one pseudo-layer. */
 int bi_dir_read(const char *path, struct bi_image *img, struct bi_err **err);
-
-#endif
 
 /* ---- assembling images (image.c, oci_layout.c, docker_archive.c) ---- */
 /*
@@ -175,11 +162,9 @@ int bi_image_build(struct bi_source *src, const char *spec, const char *manifest
 		   struct bi_err **err);
 void bi_layer_jobs_free(struct bi_layer_job *jobs, size_t n);
 void bi_image_list_add(struct bi_image ***list, size_t *n, struct bi_image *img);
-/* Every image an OCI layout (or oci-archive) holds under `tag` for the wanted platform(s). */
-int bi_oci_images(struct bi_source *src, const char *spec, const char *tag,
-		  const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
-		  struct bi_err **err);
 /* The image of a docker save archive named by `ref` (a RepoTag, "@N", or NULL: the only one). */
 int bi_docker_images(struct bi_source *src, const char *spec, const char *ref,
 		     const struct bi_image_opts *opts, struct bi_image ***ret, size_t *ret_n,
 		     struct bi_err **err);
+
+#endif

@@ -52,49 +52,61 @@ static void hash_cb(void *ctx, const void *data, size_t len)
 	ch->n += len;
 }
 
+static char *job_label(const struct bi_layer_job *j, size_t i)
+{
+	return bi_xasprintf("layer %zu (%s)", i, j->blob.digest ? j->blob.digest : j->blob.path);
+}
+
 /* The blob's own digest, checked apart from decoding so it runs on another core. */
 static int hash_job(struct pool *p, size_t i, struct bi_err **err)
 {
-	const struct bi_layer_job *j = &p->jobs[i];
 	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
-	struct counted_hash ch = { 0 };
-	enum bi_digest_algo algo;
-	_cleanup_free_ char *got = NULL;
-	uint64_t size;
+	_cleanup_free_ char *what = bi_xasprintf("layer %zu", i);
 	int r;
 
-	r = bi_digest_parse(j->digest, &algo, err);
-	if (r < 0) {
-		bi_err_wrap(err, "layer %zu", i);
-		return r;
-	}
-	r = bi_source_open(p->src, j->name, &is, &size, err);
-	if (r < 0) {
-		if (r == BI_ENOTFOUND) {
-			bi_err_freep(err);
-			return bi_err_set(err, BI_ENOTFOUND, "layer %zu blob %s missing", i,
-					  j->digest);
-		}
-		return r;
-	}
-	if (j->size >= 0 && size != (uint64_t)j->size)
-		return bi_err_set(err, BI_EDIGEST,
-				  "layer %zu blob %s: %" PRIu64
-				  " bytes, the manifest says %" PRId64,
-				  i, j->digest, size, j->size);
-	ch.h = bi_hash_new(algo);
-	is = bi_istream_tee(is, hash_cb, &ch);
-	r = bi_istream_drain(is, err);
-	got = bi_hash_final(ch.h);
-	bi_hash_free(ch.h);
+	r = bi_source_fetch(p->src, &p->jobs[i].blob, what, 0, &is, NULL, err);
 	if (r < 0)
 		return r;
-	if (strcmp(got, j->digest) != 0)
-		return bi_err_set(
-			err, BI_EDIGEST,
-			"layer %zu blob %s: content has digest %s (corrupt or altered blob)", i,
-			j->digest, got);
+	return bi_istream_drain(is, err);
+}
+
+/* docker-archive layers carry no media type: the first bytes tell. */
+static int sniff(struct pool *p, const struct bi_layer_job *j, const char *what,
+		 enum bi_compression *ret, struct bi_err **err)
+{
+	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
+	unsigned char head[4];
+	ssize_t n;
+	int r;
+
+	r = bi_source_fetch(p->src, &j->blob, what, BI_FETCH_NOVERIFY, &is, NULL, err);
+	if (r < 0)
+		return r;
+	n = bi_istream_read(is, head, sizeof(head), err);
+	if (n < 0)
+		return (int)n;
+	*ret = bi_compression_sniff(head, (size_t)n);
 	return 0;
+}
+
+/*
+ * After a decode error on a blob verified inline, the rest of the blob
+ * decides whether it is corrupt: a digest mismatch is the better message.
+ */
+static int blame_blob(struct bi_istream *raw, int r, struct bi_err **err)
+{
+	struct bi_err *e2 = NULL;
+
+	if (r == BI_EDIGEST)
+		return r;
+	if (bi_istream_drain(raw, &e2) == BI_EDIGEST) {
+		bi_err_freep(err);
+		if (err)
+			*err = TAKE_PTR(e2);
+		r = BI_EDIGEST;
+	}
+	bi_err_free(e2);
+	return r;
 }
 
 static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err **err)
@@ -104,88 +116,43 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 	struct counted_hash c = { 0 }, u = { 0 };
 	struct bi_istream *raw;
 	struct bi_stream_limits lim = { BI_MAX_LAYER_UNCOMPRESSED, BI_MAX_COMPRESSION_RATIO };
-	_cleanup_free_ char *label = NULL;
+	_cleanup_free_ char *label = job_label(j, i);
+	_cleanup_free_ char *what = bi_xasprintf("layer %zu", i);
 	enum bi_compression comp = j->comp;
 	enum bi_digest_algo ualgo = BI_DIGEST_SHA256;
-	uint64_t size = 0;
+	/* Local files: the blob digest is checked by hash_job() on another core. */
+	bool inline_verify = !(p->src->flags & BI_SOURCE_LOCAL);
+	int64_t size = 0;
 	int r;
 
-	label = bi_xasprintf("layer %zu (%s)", i, j->digest ? j->digest : j->name);
 	if (j->diff_id && (r = bi_digest_parse(j->diff_id, &ualgo, err)) < 0) {
 		bi_err_wrap(err, "%s: diff_id", label);
 		return r;
 	}
-	if (j->sniff) {
-		unsigned char head[4];
-		ssize_t n;
-
-		r = bi_source_open(p->src, j->name, &is, &size, err);
-		if (r < 0)
-			return r;
-		n = bi_istream_read(is, head, sizeof(head), err);
-		if (n < 0)
-			return (int)n;
-		comp = bi_compression_sniff(head, (size_t)n);
-		bi_istream_freep(&is);
-	}
-	res->comp = comp;
-	r = bi_source_open(p->src, j->name, &is, &size, err);
-	if (r < 0) {
-		if (r == BI_ENOTFOUND) {
-			bi_err_freep(err);
-			return bi_err_set(err, BI_ENOTFOUND, "%s: blob missing", label);
-		}
+	if (j->sniff && (r = sniff(p, j, what, &comp, err)) < 0)
 		return r;
-	}
-	if (j->size >= 0 && size != (uint64_t)j->size)
-		return bi_err_set(err, BI_EDIGEST,
-				  "%s: blob is %" PRIu64 " bytes, the manifest says %" PRId64,
-				  label, size, j->size);
+	res->comp = comp;
+	r = bi_source_fetch(p->src, &j->blob, what, inline_verify ? 0 : BI_FETCH_NOVERIFY, &is,
+			    &size, err);
+	if (r < 0)
+		return r;
 	u.h = bi_hash_new(ualgo);
-	if (p->src->read_once && j->digest) {
-		enum bi_digest_algo calgo;
-
-		r = bi_digest_parse(j->digest, &calgo, err);
-		if (r < 0) {
-			bi_hash_free(u.h);
-			return r;
-		}
-		c.h = bi_hash_new(calgo);
-	}
-	is = bi_istream_tee(is, hash_cb, &c);
-	raw = is; /* borrowed: owned by the stack above it */
+	is = raw = bi_istream_tee(is, hash_cb, &c); /* raw: borrowed, owned by the stack */
 	is = bi_istream_decompress(is, comp, label, &lim);
 	/* Big compressed layers: decompress on one core, hash and walk on another. */
-	if (comp != BI_COMP_NONE && size >= ASYNC_MIN && !c.h) /* not while raw may be drained */
+	if (comp != BI_COMP_NONE && size >= (int64_t)ASYNC_MIN && !inline_verify)
 		is = bi_istream_async(is);
 	is = bi_istream_tee(is, hash_cb, &u);
 	r = bi_lentries_from_tar(is, (int)i, label, &p->cancel, &res->le, &res->files, err);
 	if (r >= 0) {
-		res->digest = j->digest ? bi_xstrdup(j->digest) : NULL;
+		res->digest = j->blob.digest ? bi_xstrdup(j->blob.digest) : NULL;
 		res->diff_id = bi_hash_final(u.h);
 	}
 	bi_hash_free(u.h);
 	res->compressed = c.n;
 	res->uncompressed = u.n;
-	if (c.h) {
-		_cleanup_free_ char *got = NULL;
-
-		/* After a decode error, the rest of the blob still decides whether it is corrupt.
-		 */
-		if (r < 0 && !p->cancel)
-			(void)bi_istream_drain(raw, NULL);
-		if (r >= 0 || !p->cancel)
-			got = bi_hash_final(c.h);
-		bi_hash_free(c.h);
-		if (got && strcmp(got, j->digest) != 0) {
-			bi_err_freep(err);
-			return bi_err_set(
-				err, BI_EDIGEST,
-				"layer %zu blob %s: content has digest %s (corrupt or altered "
-				"blob)",
-				i, j->digest, got);
-		}
-	}
+	if (r < 0 && inline_verify && j->blob.digest && !p->cancel)
+		r = blame_blob(raw, r, err);
 	if (r < 0)
 		return r;
 	if (j->diff_id && strcmp(res->diff_id, j->diff_id) != 0)
@@ -238,7 +205,7 @@ static void *worker(void *arg)
 static int cmp_size_desc(const void *a, const void *b, void *arg)
 {
 	const struct bi_layer_job *jobs = arg;
-	int64_t x = jobs[*(const size_t *)a].size, y = jobs[*(const size_t *)b].size;
+	int64_t x = jobs[*(const size_t *)a].blob.size, y = jobs[*(const size_t *)b].blob.size;
 
 	return x > y ? -1 : x < y;
 }
@@ -271,7 +238,7 @@ int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, i
 	if (n > 1)
 		qsort_r(p.order, n, sizeof(*p.order), cmp_size_desc, jobs);
 	for (size_t i = 0; i < n; i++) {
-		if (jobs[i].digest && !src->read_once)
+		if (jobs[i].blob.digest && (src->flags & BI_SOURCE_LOCAL))
 			p.order[p.ntasks++] = n + i;
 		else
 			p.res[i].hash_done = true;
@@ -317,8 +284,8 @@ int bi_layers_read(struct bi_source *src, struct bi_layer_job *jobs, size_t n, i
 		img->layers[i].compressed = res->compressed;
 		img->layers[i].uncompressed = res->uncompressed;
 		img->layers[i].files = res->files;
-		if (jobs[i].media_type)
-			img->layers[i].media_type = bi_xstrdup(jobs[i].media_type);
+		if (jobs[i].blob.media_type)
+			img->layers[i].media_type = bi_xstrdup(jobs[i].blob.media_type);
 		else
 			img->layers[i].media_type =
 				bi_xasprintf("application/vnd.docker.image.rootfs.diff.tar%s",

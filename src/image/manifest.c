@@ -23,7 +23,25 @@ void bi_descriptor_release(struct bi_descriptor *d)
 	free(d->arch);
 	free(d->variant);
 	free(d->ref_name);
+	free(d->path);
 	memset(d, 0, sizeof(*d));
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? bi_xstrdup(s) : NULL;
+}
+
+void bi_descriptor_copy(struct bi_descriptor *dst, const struct bi_descriptor *src)
+{
+	dst->media_type = dup_or_null(src->media_type);
+	dst->digest = dup_or_null(src->digest);
+	dst->size = src->size;
+	dst->os = dup_or_null(src->os);
+	dst->arch = dup_or_null(src->arch);
+	dst->variant = dup_or_null(src->variant);
+	dst->ref_name = dup_or_null(src->ref_name);
+	dst->path = dup_or_null(src->path);
 }
 
 void bi_descriptors_free(struct bi_descriptor *d, size_t n)

@@ -1,22 +1,27 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * struct bi_source: the files of an image source behind one ops table (OCI
- * layout folder here, archives in tar_index.c, a registry later), and
- * digest-verified blob reads.
+ * struct bi_source (see source.h): the common part of every source and
+ * bi_source_fetch(), which verifies a blob's size and digest while it is
+ * read, whatever source it comes from.
  */
 #include "util/common.h"
 #include "image/digest.h"
 #include "image/image_int.h"
 
-int bi_source_open(struct bi_source *s, const char *name, struct bi_istream **ret,
-		   uint64_t *ret_size, struct bi_err **err)
+void bi_source_init(struct bi_source *s, const struct bi_source_ops *ops, const char *path,
+		    const char *transport, unsigned flags)
 {
-	return s->ops->open(s, name, ret, ret_size, err);
+	s->ops = ops;
+	s->path = bi_xstrdup(path);
+	s->transport = bi_xstrdup(transport);
+	s->flags = flags;
 }
 
-bool bi_source_exists(struct bi_source *s, const char *name)
+void bi_source_release(struct bi_source *s)
 {
-	return s->ops->exists(s, name);
+	free(s->path);
+	free(s->transport);
+	s->path = s->transport = NULL;
 }
 
 void bi_source_free(struct bi_source *s)
@@ -31,154 +36,165 @@ void bi_source_freep(struct bi_source **s)
 	*s = NULL;
 }
 
-char *bi_blob_name(const char *digest)
+int bi_source_resolve(struct bi_source *s, const char *ref, struct bi_descriptor **ret,
+		      size_t *ret_n, struct bi_err **err)
 {
-	const char *colon = strchr(digest, ':');
+	struct bi_descriptor *d = NULL;
+	size_t n = 0;
+	int r = s->ops->resolve(s, ref, &d, &n, err);
 
-	assert(colon);
-	return bi_xasprintf("blobs/%.*s/%s", (int)(colon - digest), digest, colon + 1);
+	if (r < 0)
+		return r;
+	assert(n > 0);
+	*ret = d;
+	*ret_n = n;
+	return 0;
 }
 
-int bi_source_read(struct bi_source *s, const char *name, const char *what, size_t max,
-		   struct bi_buf *out, struct bi_err **err)
+/* ---- the verifying stream ---- */
+
+struct verify {
+	struct bi_source *src;
+	struct bi_istream *in;
+	struct bi_descriptor d;
+	char *what;
+	struct bi_hash *h;
+	uint64_t n;
+	bool told; /* ops->verified called */
+};
+
+static void verify_tell(struct verify *v, bool ok)
+{
+	if (!v->told && v->src->ops->verified)
+		v->src->ops->verified(v->src, &v->d, ok);
+	v->told = true;
+}
+
+static int verify_end(struct verify *v, struct bi_err **err)
+{
+	_cleanup_free_ char *got = NULL;
+
+	if (v->d.size >= 0 && v->n != (uint64_t)v->d.size) {
+		verify_tell(v, false);
+		return bi_err_set(err, BI_EDIGEST,
+				  "%s blob %s: %" PRIu64 " bytes, the descriptor says %" PRId64,
+				  v->what, v->d.digest, v->n, v->d.size);
+	}
+	got = bi_hash_final(v->h);
+	if (strcmp(got, v->d.digest) != 0) {
+		verify_tell(v, false);
+		return bi_err_set(err, BI_EDIGEST,
+				  "%s blob %s: content has digest %s (corrupt or altered blob)",
+				  v->what, v->d.digest, got);
+	}
+	verify_tell(v, true);
+	return 0;
+}
+
+static ssize_t verify_read(void *ctx, void *buf, size_t len, struct bi_err **err)
+{
+	struct verify *v = ctx;
+	ssize_t n = bi_istream_read(v->in, buf, len, err);
+
+	if (n < 0) {
+		verify_tell(v, false);
+		return n;
+	}
+	if (n == 0) {
+		int r = verify_end(v, err);
+		return r < 0 ? r : 0;
+	}
+	bi_hash_update(v->h, buf, (size_t)n);
+	v->n += (uint64_t)n;
+	if (v->d.size >= 0 && v->n > (uint64_t)v->d.size) {
+		verify_tell(v, false);
+		return bi_err_set(err, BI_EDIGEST,
+				  "%s blob %s: more than the descriptor's %" PRId64 " bytes",
+				  v->what, v->d.digest, v->d.size);
+	}
+	return n;
+}
+
+static void verify_close(void *ctx)
+{
+	struct verify *v = ctx;
+
+	verify_tell(v, false); /* not read to its end */
+	bi_istream_free(v->in);
+	bi_hash_free(v->h);
+	bi_descriptor_release(&v->d);
+	free(v->what);
+	free(v);
+}
+
+int bi_source_fetch(struct bi_source *s, const struct bi_descriptor *d, const char *what,
+		    unsigned flags, struct bi_istream **ret, int64_t *ret_size, struct bi_err **err)
+{
+	_cleanup_(bi_istream_freep) struct bi_istream *in = NULL;
+	enum bi_digest_algo algo = BI_DIGEST_SHA256;
+	struct verify *v;
+	int64_t size = -1;
+	int r;
+
+	if (d->digest && (r = bi_digest_parse(d->digest, &algo, err)) < 0)
+		return bi_err_wrap(err, "%s", what);
+	r = s->ops->fetch(s, d, &in, &size, err);
+	if (r == BI_ENOTFOUND) {
+		bi_err_freep(err);
+		return bi_err_set(err, BI_ENOTFOUND, "%s blob %s missing", what,
+				  d->digest ? d->digest : d->path);
+	}
+	if (r < 0)
+		return r;
+	if (size >= 0 && d->size >= 0 && size != d->size)
+		return bi_err_set(err, BI_EDIGEST,
+				  "%s blob %s: %" PRId64 " bytes, the descriptor says %" PRId64,
+				  what, d->digest ? d->digest : d->path, size, d->size);
+	if (ret_size)
+		*ret_size = size;
+	if ((flags & BI_FETCH_NOVERIFY) || !d->digest) {
+		*ret = TAKE_PTR(in);
+		return 0;
+	}
+	v = bi_xcalloc(1, sizeof(*v));
+	v->src = s;
+	v->in = TAKE_PTR(in);
+	bi_descriptor_copy(&v->d, d);
+	v->what = bi_xstrdup(what);
+	v->h = bi_hash_new(algo);
+	*ret = bi_istream_func(verify_read, verify_close, v);
+	return 0;
+}
+
+int bi_source_read_blob(struct bi_source *s, const struct bi_descriptor *d, const char *what,
+			size_t max, struct bi_buf *out, struct bi_err **err)
 {
 	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
-	uint64_t size = 0;
 	char buf[65536];
+	int64_t size = -1;
 	ssize_t n;
 	int r;
 
-	r = bi_source_open(s, name, &is, &size, err);
-	if (r < 0)
-		return r;
-	if (size > max)
+	if (d->size > 0 && (uint64_t)d->size > max)
 		return bi_err_set(err, BI_ELIMIT,
-				  "%s: %s is %" PRIu64 " bytes, more than the cap of %zu", s->path,
-				  what, size, max);
+				  "%s: %s %s: descriptor size %" PRId64
+				  " is more than the cap of %zu bytes",
+				  s->path, what, d->digest, d->size, max);
+	r = bi_source_fetch(s, d, what, 0, &is, &size, err);
+	if (r < 0)
+		return bi_err_wrap(err, "%s", s->path);
+	if (size > 0 && (uint64_t)size > max)
+		return bi_err_set(err, BI_ELIMIT,
+				  "%s: %s %s is %" PRId64 " bytes, more than the cap of %zu",
+				  s->path, what, d->digest ? d->digest : d->path, size, max);
 	bi_buf_reset(out);
 	while ((n = bi_istream_read(is, buf, sizeof(buf), err)) > 0) {
 		if (out->len + (size_t)n > max || bi_buf_add(out, buf, (size_t)n) < 0)
 			return bi_err_set(err, BI_ELIMIT,
-					  "%s: %s is more than the cap of %zu bytes", s->path, what,
-					  max);
+					  "%s: %s %s is more than the cap of %zu bytes", s->path,
+					  what, d->digest ? d->digest : d->path, max);
 	}
-	return n < 0 ? (int)n : 0;
-}
-
-int bi_source_read_blob(struct bi_source *s, const char *digest, int64_t size, const char *what,
-			size_t max, struct bi_buf *out, struct bi_err **err)
-{
-	_cleanup_free_ char *name = NULL;
-	_cleanup_free_ char *got = NULL;
-	enum bi_digest_algo algo;
-	int r;
-
-	r = bi_digest_parse(digest, &algo, err);
-	if (r < 0) {
-		bi_err_wrap(err, "%s: %s", s->path, what);
-		return r;
-	}
-	if (size > 0 && (uint64_t)size > max)
-		return bi_err_set(err, BI_ELIMIT,
-				  "%s: %s %s: descriptor size %" PRId64
-				  " is more than the cap of %zu bytes",
-				  s->path, what, digest, size, max);
-	name = bi_blob_name(digest);
-	r = bi_source_read(s, name, what, max, out, err);
-	if (r < 0) {
-		if (r == BI_ENOTFOUND) {
-			bi_err_freep(err);
-			return bi_err_set(err, BI_ENOTFOUND, "%s: %s %s: blob missing", s->path,
-					  what, digest);
-		}
-		return r;
-	}
-	if (size >= 0 && out->len != (uint64_t)size)
-		return bi_err_set(err, BI_EDIGEST,
-				  "%s: %s %s: size %zu does not match the descriptor's %" PRId64,
-				  s->path, what, digest, out->len, size);
-	got = bi_digest_of(algo, out->buf, out->len);
-	if (strcmp(got, digest) != 0)
-		return bi_err_set(err, BI_EDIGEST, "%s: %s %s: content has digest %s", s->path,
-				  what, digest, got);
-	return 0;
-}
-
-/* ---- OCI image layout folder ---- */
-
-struct oci_dir {
-	struct bi_source s;
-	int dfd;
-};
-
-static bool name_ok(const char *name)
-{
-	/* Only names we build: no "..", not absolute. */
-	return name[0] != '/' && !strstr(name, "..");
-}
-
-static int oci_dir_open_file(struct bi_source *s, const char *name, struct bi_istream **ret,
-			     uint64_t *ret_size, struct bi_err **err)
-{
-	struct oci_dir *d = (struct oci_dir *)s;
-	struct stat st;
-	int fd;
-
-	if (!name_ok(name))
-		return bi_err_set(err, BI_ENOTFOUND, "%s: %s: not a layout file name", s->path,
-				  name);
-	/* O_NONBLOCK: a FIFO planted in a layout must not hang us (refused below). */
-	fd = openat(d->dfd, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-	if (fd < 0)
-		return bi_err_set_errno(err, errno == ENOENT ? BI_ENOTFOUND : BI_EIO, errno,
-					"%s/%s", s->path, name);
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return bi_err_set(err, BI_EFORMAT, "%s/%s: not a regular file", s->path, name);
-	}
-	*ret_size = (uint64_t)st.st_size;
-	*ret = bi_istream_fd(fd, true, 0, (uint64_t)st.st_size, name);
-	return 0;
-}
-
-static bool oci_dir_exists(struct bi_source *s, const char *name)
-{
-	struct oci_dir *d = (struct oci_dir *)s;
-	struct stat st;
-
-	return name_ok(name) && fstatat(d->dfd, name, &st, 0) == 0;
-}
-
-static void oci_dir_free(struct bi_source *s)
-{
-	struct oci_dir *d = (struct oci_dir *)s;
-
-	if (d->dfd >= 0)
-		close(d->dfd);
-	free(s->path);
-	free(s->transport);
-	free(d);
-}
-
-static const struct bi_source_ops oci_dir_ops = {
-	.open = oci_dir_open_file,
-	.exists = oci_dir_exists,
-	.free = oci_dir_free,
-};
-
-int bi_oci_dir_open(const char *path, struct bi_source **ret, struct bi_err **err)
-{
-	struct oci_dir *d;
-	int dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (dfd < 0)
-		return bi_err_set_errno(err, errno == ENOENT ? BI_ENOTFOUND : BI_EIO, errno, "%s",
-					path);
-	d = bi_xcalloc(1, sizeof(*d));
-	d->s.ops = &oci_dir_ops;
-	d->s.path = bi_xstrdup(path);
-	d->s.transport = bi_xstrdup("oci");
-	d->dfd = dfd;
-	*ret = &d->s;
+	if (n < 0)
+		return bi_err_wrap(err, "%s", s->path);
 	return 0;
 }

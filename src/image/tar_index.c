@@ -17,7 +17,7 @@ struct member {
 };
 
 struct archive_src {
-	struct bi_source s;
+	struct bi_tree t;
 	int fd;
 	struct member *m;
 	size_t n, alloc;
@@ -158,12 +158,12 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 		char *name, *link = NULL;
 
 		if (got < 0) {
-			r = bi_err_set_errno(err, BI_EIO, -got, "%s", a->s.path);
+			r = bi_err_set_errno(err, BI_EIO, -got, "%s", a->t.path);
 			goto out;
 		}
 		if (got < 512 && off == 0) {
 			r = bi_err_set(err, BI_EFORMAT, "%s: empty or not a tar archive",
-				       a->s.path);
+				       a->t.path);
 			goto out;
 		}
 		if (got < 512) {
@@ -175,12 +175,12 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 					err, BI_EFORMAT,
 					"%s: member \"%.200s\" (%" PRIu64 " bytes at byte %" PRIu64
 					") is cut short at byte %" PRIu64 " (truncated archive)",
-					a->s.path, last, last_size, last_off + 512, eof);
+					a->t.path, last, last_size, last_off + 512, eof);
 			else
 				r = bi_err_set(err, BI_EFORMAT,
 					       "%s: tar archive ends at byte %" PRIu64
 					       " without its end marker (truncated archive)",
-					       a->s.path, eof);
+					       a->t.path, eof);
 			goto out;
 		}
 		if (h[0] == 0) {
@@ -196,12 +196,12 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 					err, BI_EFORMAT,
 					"%s: a %s-compressed file, not a tar archive: "
 					"decompress it first (%s -dc FILE | baseimg inspect -)",
-					a->s.path, comp, comp);
+					a->t.path, comp, comp);
 			else
 				r = bi_err_set(err, BI_EFORMAT,
 					       "%s: not a tar archive (bad header at byte %" PRIu64
 					       ")",
-					       a->s.path, off);
+					       a->t.path, off);
 			goto out;
 		}
 		type = (char)h[156];
@@ -214,13 +214,13 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 				r = bi_err_set(
 					err, BI_ELIMIT,
 					"%s: oversized tar extension header at byte %" PRIu64,
-					a->s.path, off);
+					a->t.path, off);
 				goto out;
 			}
 			data = bi_xmalloc((size_t)size + 1);
 			if (read_at(a->fd, data, (size_t)size, off + 512) != (int)size) {
 				r = bi_err_set(err, BI_EFORMAT, "%s: tar archive ends early",
-					       a->s.path);
+					       a->t.path);
 				goto out;
 			}
 			data[size] = '\0';
@@ -264,7 +264,7 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 				r = bi_err_set(
 					err, BI_ELIMIT,
 					"%s: more than %d members (cap BI_MAX_ARCHIVE_MEMBERS)",
-					a->s.path, BI_MAX_ARCHIVE_MEMBERS);
+					a->t.path, BI_MAX_ARCHIVE_MEMBERS);
 				goto out;
 			}
 			BI_ALLOC_GROW(a->m, a->n + 1, a->alloc);
@@ -292,7 +292,7 @@ static int index_tar(struct archive_src *a, struct bi_err **err)
 		last_size = size;
 		free(link);
 		if (off + 512 + size < off) {
-			r = bi_err_set(err, BI_EFORMAT, "%s: bad member size", a->s.path);
+			r = bi_err_set(err, BI_EFORMAT, "%s: bad member size", a->t.path);
 			goto out;
 		}
 		off += 512 + ((size + 511) & ~(uint64_t)511);
@@ -313,7 +313,7 @@ out:
 	return r;
 }
 
-static int archive_open_member(struct bi_source *s, const char *name, struct bi_istream **ret,
+static int archive_open_member(struct bi_tree *s, const char *name, struct bi_istream **ret,
 			       uint64_t *ret_size, struct bi_err **err)
 {
 	struct archive_src *a = (struct archive_src *)s;
@@ -334,14 +334,14 @@ static int archive_open_member(struct bi_source *s, const char *name, struct bi_
 	return 0;
 }
 
-static bool archive_exists(struct bi_source *s, const char *name)
+static bool archive_exists(struct bi_tree *s, const char *name)
 {
 	_cleanup_free_ char *clean = bi_path_clean(name, NULL, NULL);
 
 	return find((struct archive_src *)s, clean) != NULL;
 }
 
-static void archive_free(struct bi_source *s)
+static void archive_free(struct bi_tree *s)
 {
 	struct archive_src *a = (struct archive_src *)s;
 
@@ -353,34 +353,33 @@ static void archive_free(struct bi_source *s)
 	if (a->fd >= 0)
 		close(a->fd);
 	free(s->path);
-	free(s->transport);
 	free(a);
 }
 
-static const struct bi_source_ops archive_ops = {
+static const struct bi_tree_ops archive_ops = {
 	.open = archive_open_member,
 	.exists = archive_exists,
 	.free = archive_free,
 };
 
-int bi_archive_open_fd(int fd, const char *path, struct bi_source **ret, struct bi_err **err)
+int bi_tree_archive_open_fd(int fd, const char *path, struct bi_tree **ret, struct bi_err **err)
 {
 	struct archive_src *a = bi_xcalloc(1, sizeof(*a));
 	int r;
 
-	a->s.ops = &archive_ops;
-	a->s.path = bi_xstrdup(path);
+	a->t.ops = &archive_ops;
+	a->t.path = bi_xstrdup(path);
 	a->fd = fd;
 	r = index_tar(a, err);
 	if (r < 0) {
-		archive_free(&a->s);
+		archive_free(&a->t);
 		return r;
 	}
-	*ret = &a->s;
+	*ret = &a->t;
 	return 0;
 }
 
-int bi_archive_open(const char *path, struct bi_source **ret, struct bi_err **err)
+int bi_tree_archive_open(const char *path, struct bi_tree **ret, struct bi_err **err)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
@@ -401,7 +400,7 @@ int bi_archive_open(const char *path, struct bi_source **ret, struct bi_err **er
 			return r;
 		fd = tmp;
 	}
-	return bi_archive_open_fd(fd, path, ret, err);
+	return bi_tree_archive_open_fd(fd, path, ret, err);
 }
 
 int bi_spool_stdin(int *ret_fd, struct bi_err **err)

@@ -4,7 +4,7 @@
 #include <archive_entry.h>
 
 #include "util/common.h"
-#include "layer/stream.h"
+#include "util/stream.h"
 #include "layer/walk.h"
 
 #define WALK_BUFSZ (128 * 1024)

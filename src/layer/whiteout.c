@@ -7,7 +7,7 @@
 #include "util/common.h"
 #include "elf/elf.h"
 #include "layer/layer_int.h"
-#include "layer/stream.h"
+#include "util/stream.h"
 
 #define ARENA_CHUNK (64 * 1024)
 

@@ -2,7 +2,7 @@
 /*
  * OSV's per-ecosystem all.zip: a zip of records. The central directory is
  * read here; each *.json member is inflated through the layer module's gzip
- * stream (src/layer/stream.h, the one zlib/isa-l user) by wrapping the raw
+ * stream (src/util/stream.h, the one zlib/isa-l user) by wrapping the raw
  * deflate data in a gzip header and the zip's own CRC-32 and size as the
  * trailer, so the decoder also verifies every member's checksum. Stored
  * members are used as they are. Zip64, encryption and other methods are
@@ -10,7 +10,7 @@
  */
 #include <sys/mman.h>
 
-#include "layer/stream.h"
+#include "util/stream.h"
 #include "util/common.h"
 #include "vuln/import.h"
 

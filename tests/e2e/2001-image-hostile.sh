@@ -29,14 +29,7 @@ fails missing-blob "blob sha256:[0-9a-f]{64} missing"
 fails big-dotdot "\"../evil\" climbs out of the image root"
 fails big-flipped "blob sha256:[0-9a-f]{64}: content has digest sha256:"
 
-# The read-once path (a registry streams each blob once; digests computed inline).
-for h in flipped-byte big-flipped; do
-	out=$(BI_TEST_READ_ONCE=1 "$R" "$FX/hostile/$h" 2>&1); rc=$?
-	[ $rc = 3 ] && grep -q "content has digest" <<<"$out" &&
-		echo "ok - read-once: $h names the corrupt blob" || echo "not ok - read-once $h ($rc): $out"
-done
-out=$(BI_TEST_READ_ONCE=1 "$R" --quiet "$FX/oci/layered" 2>&1) && echo "ok - read-once: a good image reads" ||
-	echo "not ok - read-once layered: $out"
+# The inline-verify path of streaming sources: tests/unit/image/test_sources.c.
 out=$("$R" "$FX/hostile/abspath" 2>&1)
 [ $? = 0 ] && grep -q 'warning: .*absolute path "/etc/abs" read relative to the image root' <<<"$out" &&
 	echo "ok - absolute entries are read inside the root, with a warning" ||

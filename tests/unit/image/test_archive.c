@@ -6,23 +6,23 @@
 #include "../tarw.h"
 #include "image/image_int.h"
 
-static struct bi_source *open_mem(struct tarw *t, int *ret_code, struct bi_err **err)
+static struct bi_tree *open_mem(struct tarw *t, int *ret_code, struct bi_err **err)
 {
-	struct bi_source *src = NULL;
+	struct bi_tree *src = NULL;
 	int fd = memfd_create("t", MFD_CLOEXEC);
 
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, t->b.buf, t->b.len), (ssize_t)t->b.len);
-	*ret_code = bi_archive_open_fd(fd, "t.tar", &src, err);
+	*ret_code = bi_tree_archive_open_fd(fd, "t.tar", &src, err);
 	return src;
 }
 
-static void read_member(struct bi_source *src, const char *name, const char *want)
+static void read_member(struct bi_tree *src, const char *name, const char *want)
 {
 	struct bi_buf b = BI_BUF_INIT(BI_MiB);
 	struct bi_err *err = NULL;
 
-	if (bi_source_read(src, name, name, BI_MiB, &b, &err) < 0)
+	if (bi_tree_read(src, name, name, BI_MiB, &b, &err) < 0)
 		fail_msg("%s: %s", name, bi_err_msg(err));
 	assert_string_equal(b.buf, want);
 	bi_buf_release(&b);
@@ -32,7 +32,7 @@ static void test_index(void **state)
 {
 	struct tarw t;
 	struct bi_err *err = NULL;
-	struct bi_source *src;
+	struct bi_tree *src;
 	char longname[200];
 	int r;
 
@@ -63,28 +63,27 @@ static void test_index(void **state)
 		src,
 		"gnu/looooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooooong",
 		"gnu-long");
-	assert_true(bi_source_exists(src, "abc/layer.tar"));
-	assert_false(bi_source_exists(src, "abc"));
+	assert_true(bi_tree_exists(src, "abc/layer.tar"));
+	assert_false(bi_tree_exists(src, "abc"));
 	{
 		struct bi_buf b = BI_BUF_INIT(BI_MiB);
-		assert_int_equal(bi_source_read(src, "loop/a", "x", BI_MiB, &b, &err),
-				 BI_ENOTFOUND);
+		assert_int_equal(bi_tree_read(src, "loop/a", "x", BI_MiB, &b, &err), BI_ENOTFOUND);
 		bi_err_freep(&err);
-		assert_int_equal(bi_source_read(src, "abc/layer.tar", "x", 4, &b, &err), BI_ELIMIT);
+		assert_int_equal(bi_tree_read(src, "abc/layer.tar", "x", 4, &b, &err), BI_ELIMIT);
 		bi_err_freep(&err);
 		bi_buf_release(&b);
 	}
-	bi_source_free(src);
+	bi_tree_free(src);
 
 	/* Truncated inside a member: the index reads, the member read fails. */
 	bi_buf_setlen(&t.b, 512 * 5 + 100);
 	src = open_mem(&t, &r, &err);
 	if (r == 0) {
 		struct bi_buf b = BI_BUF_INIT(BI_MiB);
-		assert_true(bi_source_read(src, "abc/layer.tar", "x", BI_MiB, &b, &err) < 0);
+		assert_true(bi_tree_read(src, "abc/layer.tar", "x", BI_MiB, &b, &err) < 0);
 		bi_err_freep(&err);
 		bi_buf_release(&b);
-		bi_source_free(src);
+		bi_tree_free(src);
 	} else {
 		assert_int_equal(r, BI_EFORMAT);
 		bi_err_freep(&err);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Every source kind, platform selection and each hostile fixture's error. */
 #include "../bi_test.h"
-#include "image/image.h"
+#include "image/image_int.h"
 #include "fixtures.h"
 
 static struct bi_image *one(const char *prefix, const char *rel, const struct bi_image_opts *o)
@@ -239,12 +239,112 @@ static void test_hostile(void **state)
 	bi_image_free(img);
 }
 
+/*
+ * A network-like source: another source's blobs, handed out as streams that
+ * cannot be re-read (not BI_SOURCE_LOCAL), so digests are checked inline as
+ * a registry's are. It counts the verified() verdicts a cache would act on.
+ */
+struct stream_src {
+	struct bi_source s;
+	struct bi_source *inner;
+	int ok, bad;
+};
+
+static int ss_resolve(struct bi_source *s, const char *ref, struct bi_descriptor **ret,
+		      size_t *ret_n, struct bi_err **err)
+{
+	return bi_source_resolve(((struct stream_src *)s)->inner, ref, ret, ret_n, err);
+}
+
+static int ss_fetch(struct bi_source *s, const struct bi_descriptor *d, struct bi_istream **ret,
+		    int64_t *ret_size, struct bi_err **err)
+{
+	struct stream_src *ss = (struct stream_src *)s;
+	int r = ss->inner->ops->fetch(ss->inner, d, ret, ret_size, err);
+
+	*ret_size = -1; /* a chunked reply: the size is not known ahead */
+	return r;
+}
+
+static void ss_verified(struct bi_source *s, const struct bi_descriptor *d, bool ok)
+{
+	struct stream_src *ss = (struct stream_src *)s;
+
+	assert_non_null(d->digest);
+	if (ok)
+		ss->ok++;
+	else
+		ss->bad++;
+}
+
+static void ss_free(struct bi_source *s)
+{
+	struct stream_src *ss = (struct stream_src *)s;
+
+	bi_source_free(ss->inner);
+	bi_source_release(s);
+	free(ss);
+}
+
+static const struct bi_source_ops ss_ops = { ss_resolve, ss_fetch, ss_verified, ss_free };
+
+static int open_streaming(const char *rel, struct stream_src **ret_ss, struct bi_image ***imgs,
+			  size_t *n, struct bi_err **err)
+{
+	char *path = bi_xasprintf("%s/%s", fixdir, rel);
+	struct stream_src *ss = bi_xcalloc(1, sizeof(*ss));
+	struct bi_tree *t = NULL;
+	int r;
+
+	assert_int_equal(bi_tree_dir_open(path, &t, NULL), 0);
+	assert_int_equal(bi_layout_source_new(t, "oci", &ss->inner, NULL), 0);
+	bi_source_init(&ss->s, &ss_ops, path, "test-stream", 0);
+	r = bi_source_images(&ss->s, path, NULL, NULL, imgs, n, err);
+	free(path);
+	*ret_ss = ss;
+	return r;
+}
+
+static void test_streaming_source(void **state)
+{
+	static const char *const corrupt[] = { "hostile/flipped-byte", "hostile/big-flipped" };
+	struct stream_src *ss = NULL;
+	struct bi_image **imgs = NULL;
+	struct bi_err *err = NULL;
+	size_t n = 0;
+
+	assert_int_equal(open_streaming("oci/layered", &ss, &imgs, &n, &err), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(imgs[0]->transport, "test-stream");
+	assert_true(imgs[0]->nlayers > 1);
+	/* index (when nested), manifest, config and every layer: each verified once, ok */
+	assert_true(ss->ok >= 2 + (int)imgs[0]->nlayers);
+	assert_int_equal(ss->bad, 0);
+	bi_image_list_free(imgs, n);
+	bi_source_free(&ss->s);
+
+	for (size_t i = 0; i < BI_ARRAY_SIZE(corrupt); i++) {
+		imgs = NULL;
+		assert_int_equal(open_streaming(corrupt[i], &ss, &imgs, &n, &err), BI_EDIGEST);
+		if (!strstr(bi_err_msg(err), "content has digest"))
+			fail_msg("%s: %s", corrupt[i], bi_err_msg(err));
+		assert_null(imgs);
+		assert_true(ss->bad >= 1);
+		bi_err_freep(&err);
+		bi_source_free(&ss->s);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_oci),    cmocka_unit_test(test_archives),
-		cmocka_unit_test(test_stdin),  cmocka_unit_test(test_platforms),
-		cmocka_unit_test(test_layers), cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_oci),
+		cmocka_unit_test(test_archives),
+		cmocka_unit_test(test_stdin),
+		cmocka_unit_test(test_platforms),
+		cmocka_unit_test(test_layers),
+		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_streaming_source),
 	};
 	return cmocka_run_group_tests(tests, fixtures_setup, fixtures_teardown);
 }

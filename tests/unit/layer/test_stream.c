@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Stream filters: gzip (isa-l and zlib), zstd, truncation, corruption, bombs. */
 #include "../bi_test.h"
-#include "layer/stream.h"
+#include "util/stream.h"
 
 static char tmpdir[] = "/tmp/bi-stream-XXXXXX";
 

@@ -3,7 +3,7 @@
 #include "../bi_test.h"
 #include "../tarw.h"
 #include "layer/layer.h"
-#include "layer/stream.h"
+#include "util/stream.h"
 
 static int apply_tar(struct bi_fs *fs, struct tarw *t, int layer, struct bi_err **err)
 {

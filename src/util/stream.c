@@ -12,7 +12,7 @@
 #endif
 
 #include "util/common.h"
-#include "layer/stream.h"
+#include "util/stream.h"
 
 #define IN_BUFSZ (128 * 1024)
 #define RATIO_FLOOR ((uint64_t)BI_MiB)
@@ -153,6 +153,45 @@ struct bi_istream *bi_istream_fd(int fd, bool own_fd, uint64_t off, uint64_t len
 	s->off = off;
 	s->end = off + len;
 	s->name = bi_xstrdup(name ? name : "input");
+	return &s->is;
+}
+
+/* ---- callbacks ---- */
+
+struct func_stream {
+	struct bi_istream is;
+	ssize_t (*read)(void *ctx, void *buf, size_t len, struct bi_err **err);
+	void (*close)(void *ctx);
+	void *ctx;
+};
+
+static ssize_t func_read(struct bi_istream *is, void *buf, size_t len, struct bi_err **err)
+{
+	struct func_stream *s = (struct func_stream *)is;
+
+	return s->read(s->ctx, buf, len, err);
+}
+
+static void func_close(struct bi_istream *is)
+{
+	struct func_stream *s = (struct func_stream *)is;
+
+	if (s->close)
+		s->close(s->ctx);
+	free(s);
+}
+
+struct bi_istream *bi_istream_func(ssize_t (*read)(void *ctx, void *buf, size_t len,
+						   struct bi_err **err),
+				   void (*close)(void *ctx), void *ctx)
+{
+	struct func_stream *s = bi_xcalloc(1, sizeof(*s));
+
+	s->is.read = func_read;
+	s->is.close = func_close;
+	s->read = read;
+	s->close = close;
+	s->ctx = ctx;
 	return &s->is;
 }
 
@@ -515,7 +554,7 @@ struct bi_istream *bi_istream_decompress(struct bi_istream *src, enum bi_compres
 		return &s->is;
 	}
 #ifdef BI_HAVE_ISAL
-	if (!force_zlib && !getenv("BI_GZIP_ZLIB")) {
+	if (!force_zlib) {
 		s->kind = DEC_ISAL;
 		s->isal = bi_xcalloc(1, sizeof(*s->isal));
 		isal_inflate_init(s->isal);

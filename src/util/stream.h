@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-#ifndef BI_LAYER_STREAM_H
-#define BI_LAYER_STREAM_H
+#ifndef BI_UTIL_STREAM_H
+#define BI_UTIL_STREAM_H
 
 /*
  * Input streams stacked as filters (apk-tools apk_istream): a byte range of a
@@ -45,6 +45,15 @@ void bi_istream_freep(struct bi_istream **is);
  * appears in error messages.
  */
 struct bi_istream *bi_istream_fd(int fd, bool own_fd, uint64_t off, uint64_t len, const char *name);
+/*
+ * A stream whose reads call read(ctx, ...) (same contract as
+ * bi_istream_read(); never called with len 0) and whose free calls
+ * close(ctx) (may be NULL). For readers written elsewhere: a socket, a
+ * verifying filter.
+ */
+struct bi_istream *bi_istream_func(ssize_t (*read)(void *ctx, void *buf, size_t len,
+						   struct bi_err **err),
+				   void (*close)(void *ctx), void *ctx);
 /* A borrowed buffer. */
 struct bi_istream *bi_istream_mem(const void *data, size_t len);
 /* Every byte read through the tee is passed to fn(ctx, ...). Takes ownership of src. */
@@ -64,10 +73,7 @@ struct bi_istream *bi_istream_decompress(struct bi_istream *src, enum bi_compres
 enum bi_compression bi_compression_sniff(const void *data, size_t len);
 const char *bi_compression_name(enum bi_compression c);
 
-/*
- * Tests only: force the zlib gzip decoder even when isa-l is built in (the
- * environment variable BI_GZIP_ZLIB=1 does the same).
- */
+/* Tests only: force the zlib gzip decoder even when isa-l is built in. */
 void bi_stream__force_zlib(bool on);
 bool bi_stream_have_isal(void);
 
