@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 #ifndef BI_IMAGE_INT_H
-#	define BI_IMAGE_INT_H
+#define BI_IMAGE_INT_H
 
 /* Internals of the image reader shared across src/image/. */
-#	include <stdint.h>
+#include <stdint.h>
 
-#	include "image/image.h"
+#include "image/image.h"
 #include "util/stream.h"
 #include "image/source.h"
 
