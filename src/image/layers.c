@@ -61,7 +61,7 @@ static char *job_label(const struct bi_layer_job *j, size_t i)
 static int hash_job(struct pool *p, size_t i, struct bi_err **err)
 {
 	_cleanup_(bi_istream_freep) struct bi_istream *is = NULL;
-	_cleanup_free_ char *what = bi_xasprintf("layer %zu", i);
+	_cleanup_free_ char *what = bi_xasprintf("layer %zu blob", i);
 	int r;
 
 	r = bi_source_fetch(p->src, &p->jobs[i].blob, what, 0, &is, NULL, err);
@@ -117,7 +117,7 @@ static int run_job(struct pool *p, size_t i, struct result *res, struct bi_err *
 	struct bi_istream *raw;
 	struct bi_stream_limits lim = { BI_MAX_LAYER_UNCOMPRESSED, BI_MAX_COMPRESSION_RATIO };
 	_cleanup_free_ char *label = job_label(j, i);
-	_cleanup_free_ char *what = bi_xasprintf("layer %zu", i);
+	_cleanup_free_ char *what = bi_xasprintf("layer %zu blob", i);
 	enum bi_compression comp = j->comp;
 	enum bi_digest_algo ualgo = BI_DIGEST_SHA256;
 	/* Local files: the blob digest is checked by hash_job() on another core. */

@@ -58,6 +58,7 @@ struct verify {
 	struct bi_istream *in;
 	struct bi_descriptor d;
 	char *what;
+	const char *name; /* d.path, else d.digest: how messages name the blob */
 	struct bi_hash *h;
 	uint64_t n;
 	bool told; /* ops->verified called */
@@ -77,15 +78,15 @@ static int verify_end(struct verify *v, struct bi_err **err)
 	if (v->d.size >= 0 && v->n != (uint64_t)v->d.size) {
 		verify_tell(v, false);
 		return bi_err_set(err, BI_EDIGEST,
-				  "%s blob %s: %" PRIu64 " bytes, the descriptor says %" PRId64,
-				  v->what, v->d.digest, v->n, v->d.size);
+				  "%s %s: %" PRIu64 " bytes, the descriptor says %" PRId64, v->what,
+				  v->name, v->n, v->d.size);
 	}
 	got = bi_hash_final(v->h);
 	if (strcmp(got, v->d.digest) != 0) {
 		verify_tell(v, false);
 		return bi_err_set(err, BI_EDIGEST,
-				  "%s blob %s: content has digest %s (corrupt or altered blob)",
-				  v->what, v->d.digest, got);
+				  "%s %s: content has digest %s (corrupt or altered blob)", v->what,
+				  v->name, got);
 	}
 	verify_tell(v, true);
 	return 0;
@@ -109,8 +110,8 @@ static ssize_t verify_read(void *ctx, void *buf, size_t len, struct bi_err **err
 	if (v->d.size >= 0 && v->n > (uint64_t)v->d.size) {
 		verify_tell(v, false);
 		return bi_err_set(err, BI_EDIGEST,
-				  "%s blob %s: more than the descriptor's %" PRId64 " bytes",
-				  v->what, v->d.digest, v->d.size);
+				  "%s %s: more than the descriptor's %" PRId64 " bytes", v->what,
+				  v->name, v->d.size);
 	}
 	return n;
 }
@@ -141,15 +142,15 @@ int bi_source_fetch(struct bi_source *s, const struct bi_descriptor *d, const ch
 	r = s->ops->fetch(s, d, &in, &size, err);
 	if (r == BI_ENOTFOUND) {
 		bi_err_freep(err);
-		return bi_err_set(err, BI_ENOTFOUND, "%s blob %s missing", what,
-				  d->digest ? d->digest : d->path);
+		return bi_err_set(err, BI_ENOTFOUND, "%s %s missing", what,
+				  d->path ? d->path : d->digest);
 	}
 	if (r < 0)
 		return r;
 	if (size >= 0 && d->size >= 0 && size != d->size)
 		return bi_err_set(err, BI_EDIGEST,
-				  "%s blob %s: %" PRId64 " bytes, the descriptor says %" PRId64,
-				  what, d->digest ? d->digest : d->path, size, d->size);
+				  "%s %s: %" PRId64 " bytes, the descriptor says %" PRId64, what,
+				  d->path ? d->path : d->digest, size, d->size);
 	if (ret_size)
 		*ret_size = size;
 	if ((flags & BI_FETCH_NOVERIFY) || !d->digest) {
@@ -161,6 +162,7 @@ int bi_source_fetch(struct bi_source *s, const struct bi_descriptor *d, const ch
 	v->in = TAKE_PTR(in);
 	bi_descriptor_copy(&v->d, d);
 	v->what = bi_xstrdup(what);
+	v->name = v->d.path ? v->d.path : v->d.digest;
 	v->h = bi_hash_new(algo);
 	*ret = bi_istream_func(verify_read, verify_close, v);
 	return 0;

@@ -148,8 +148,9 @@ enum bi_fetch_flags {
  * Open blob d as a stream verified while it is read: a size over the
  * descriptor's fails at once, and the read that reaches the end returns
  * BI_EDIGEST when the size or digest does not match. `what` names the blob
- * in messages ("manifest", "layer 3"). A size the source knows before reading
- * that differs from the descriptor's fails here already. *ret_size: as the
+ * in messages ("manifest", "layer 3 blob"): "WHAT DIGEST: content has digest ...",
+ * "WHAT DIGEST missing" (the path instead of the digest when d->path is set). A size the source
+ * knows before reading that differs from the descriptor's fails here already. *ret_size: as the
  * source reported it (-1: unknown); may be NULL.
  */
 int bi_source_fetch(struct bi_source *s, const struct bi_descriptor *d, const char *what,
