@@ -3,8 +3,12 @@
 #define BI_CLI_H
 
 /*
- * Shared by the command files (git builtin.h). The CLI uses only the public
- * headers in include/baseimg/ plus the util building blocks.
+ * Shared by the command files (git builtin.h). The CLI is not limited to the
+ * public headers in include/baseimg/ (baseimg.h, error.h): the command files
+ * include the modules' internal headers (image/, analyze/, vuln/, lint/,
+ * report/, kb/, recommend/, dockerfile/, pkgdb/, util/) and use their structs
+ * directly. Moving those types behind opaque handles in include/baseimg/ is
+ * not done; until it is, this is the truth (issue 9 section 4).
  */
 #include <stdbool.h>
 #include <stdio.h>
